@@ -1,0 +1,35 @@
+# openfisca-clara — deux commandes suffisent : `make serve` et `make test` (chacune installe ce qu'il faut).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: install test test-yaml lint serve bench clean
+
+$(INSTALLED): setup.py
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+test: install ## tests YAML et Python en un seul processus, puis le style
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+serve: install ## l'API web OpenFisca avec l'extension, sur $(HOST):$(PORT)
+	$(BIN)/clara serve --host $(HOST) --port $(PORT)
+
+bench: install ## temps, mémoire et latences mesurés sur cette machine
+	$(BIN)/python -m openfisca_clara_api.bench
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

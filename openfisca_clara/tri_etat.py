@@ -1,0 +1,149 @@
+"""Le modèle à trois états (DESIGN.md §4) et les petits outils que partagent les formules.
+
+Un critère vaut VRAI (+1), INCONNU (0) ou FAUX (−1), tableau numpy par personne.
+ET de Kleene = minimum, OU de Kleene = maximum : un critère faux et connu l'emporte sur
+les inconnus ; un fait manquant ne devient jamais « éligible » ni « non éligible ».
+
+Ce module ne définit aucune variable : `load_extension` l'exécute comme les autres
+fichiers du paquet, il doit rester léger.
+"""
+
+from functools import reduce
+
+import numpy as np
+from openfisca_core.errors import ParameterNotFoundError
+from openfisca_core.indexed_enums import Enum
+
+VRAI, INCONNU, FAUX = 1, 0, -1
+
+# Valeur des entrées numériques non renseignées (montants, durées, distances, nombres).
+NON_RENSEIGNE = -1
+# Valeur des entrées de type date non renseignées.
+DATE_NON_RENSEIGNEE = np.datetime64("0001-01-01", "D")
+# Date de naissance par défaut d'openfisca-france : lue comme « non renseignée ».
+DATE_NAISSANCE_PAR_DEFAUT = np.datetime64("1970-01-01", "D")
+
+
+class StatutEligibilite(Enum):
+    __order__ = "non_eligible a_verifier eligible"
+    non_eligible = "Non éligible"
+    a_verifier = "À vérifier"
+    eligible = "Éligible"
+
+
+class Reponse(Enum):
+    """Réponse à une question fermée, « non renseigné » par défaut."""
+
+    __order__ = "non_renseigne oui non"
+    non_renseigne = "Non renseigné"
+    oui = "Oui"
+    non = "Non"
+
+
+def critere(connu, condition):
+    """VRAI si la condition tient, FAUX sinon, INCONNU là où le fait manque."""
+    return np.where(connu, np.where(condition, VRAI, FAUX), INCONNU).astype(np.int8)
+
+
+def et(*criteres):
+    """ET de Kleene."""
+    return reduce(np.minimum, criteres)
+
+
+def ou(*criteres):
+    """OU de Kleene."""
+    return reduce(np.maximum, criteres)
+
+
+def non(valeur_critere):
+    return -valeur_critere
+
+
+def selon(condition, si_vrai, si_faux):
+    """Critère qui vaut `si_vrai` là où la condition (booléenne, connue) tient, `si_faux` ailleurs."""
+    return np.where(condition, si_vrai, si_faux).astype(np.int8)
+
+
+def statut(valeur_critere):
+    """Du critère global d'une aide (−1/0/+1) à son statut."""
+    return np.asarray(valeur_critere, dtype=np.int16) + 1
+
+
+def reponse_oui(reponse):
+    """Critère « la réponse est oui » pour une entrée de type Reponse."""
+    return critere(reponse != Reponse.non_renseigne, reponse == Reponse.oui)
+
+
+def renseigne(valeur):
+    """Vrai là où une entrée numérique a été renseignée (convention : −1 = non renseigné)."""
+    return valeur >= 0
+
+
+def date_renseignee(date):
+    return date != DATE_NON_RENSEIGNEE
+
+
+def ajouter_mois(dates, mois):
+    """Ajoute des mois entiers à des dates, jour ramené à la fin du mois si besoin (31/01 + 1 mois = 28/02)."""
+    dates = np.asarray(dates, dtype="datetime64[D]")
+    debut_mois = dates.astype("datetime64[M]")
+    jour = (dates - debut_mois.astype("datetime64[D]")).astype(int)
+    mois_cible = debut_mois + np.asarray(mois, dtype=int)
+    dernier_jour = ((mois_cible + 1).astype("datetime64[D]") - mois_cible.astype("datetime64[D]")).astype(int) - 1
+    return mois_cible.astype("datetime64[D]") + np.minimum(jour, dernier_jour)
+
+
+def duree_en_mois(debut, fin_incluse):
+    """Durée de début à fin (incluse) en mois : mois entiers, plus la fraction du mois entamé.
+
+    Du 06/01 au 05/04 : 3 mois exactement (le lendemain de la fin tombe 3 mois après le début).
+    """
+    debut = np.asarray(debut, dtype="datetime64[D]")
+    lendemain = np.asarray(fin_incluse, dtype="datetime64[D]") + np.timedelta64(1, "D")
+    mois = (lendemain.astype("datetime64[M]") - debut.astype("datetime64[M]")).astype(int)
+    mois = np.where(ajouter_mois(debut, mois) > lendemain, mois - 1, mois)
+    echeance = ajouter_mois(debut, mois)
+    longueur_mois_suivant = (ajouter_mois(debut, mois + 1) - echeance).astype(int)
+    return mois + (lendemain - echeance).astype(int) / longueur_mois_suivant
+
+
+def premier_jour(period):
+    return np.datetime64(period.start.date, "D")
+
+
+def dernier_jour(period):
+    return np.datetime64(period.stop.date, "D")
+
+
+def par_date(parameters, dates):
+    """Pour chaque date distincte : (masque des personnes à cette date, paramètres à cette date).
+
+    Les barèmes s'appliquent à la date propre de chaque personne (demande, signature du contrat...) ;
+    une population n'a que peu de dates distinctes, on lit donc les paramètres une fois par date.
+    """
+    dates = np.asarray(dates, dtype="datetime64[D]")
+    for date in np.unique(dates):
+        yield dates == date, parameters(str(date))
+
+
+def lire(noeud, chemin, defaut=None):
+    """Paramètre au chemin pointé, ou `defaut` avant sa première valeur ou après une valeur nulle."""
+    try:
+        for morceau in chemin.split("."):
+            noeud = getattr(noeud, morceau)
+    except ParameterNotFoundError:
+        return defaut
+    return defaut if noeud is None else noeud
+
+
+def parametre_aux_dates(parameters, dates, chemin, defaut=np.nan):
+    """Valeur numérique d'un paramètre à la date de chaque personne ; `defaut` là où il n'existe pas."""
+    valeurs = np.full(np.shape(dates), defaut, dtype=float)
+    for masque, p in par_date(parameters, dates):
+        valeurs[masque] = lire(p, chemin, defaut)
+    return valeurs
+
+
+def dispositif_ouvert(parameters, dates, chemin):
+    """Vrai là où le paramètre booléen `ouvert` du dispositif vaut vrai à la date donnée."""
+    return parametre_aux_dates(parameters, dates, chemin, defaut=0) == 1

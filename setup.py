@@ -1,0 +1,30 @@
+from setuptools import find_packages, setup
+
+setup(
+    name="openfisca-clara",
+    version="0.1.0",
+    description="Les aides au retour à l'emploi (Clara) en règles-code : une extension OpenFisca d'openfisca-france",
+    long_description=open("README.md", encoding="utf-8").read(),
+    long_description_content_type="text/markdown",
+    license="AGPL-3.0-or-later",
+    python_requires=">=3.11,<3.14",
+    packages=find_packages(include=["openfisca_clara", "openfisca_clara.*", "openfisca_clara_api", "openfisca_clara_api.*"]),
+    include_package_data=True,
+    package_data={"openfisca_clara": ["parameters/**/*.yaml", "catalogue/*.yaml", "situation_examples/*.json"]},
+    install_requires=[
+        # Pinned exactly (DESIGN.md §2): openfisca-france 176.1.8 requires core >=43,<45 and numpy <2.4;
+        # core 44.7.1 requires pytest <9 at run time.
+        "openfisca-france==176.1.8",
+        "openfisca-core[web-api]==44.7.1",
+        "numpy>=1.26,<2.4",
+        "PyYAML>=6,<7",
+    ],
+    extras_require={
+        "dev": [
+            "pytest>=8.3,<9",
+            "ruff==0.8.6",
+            "jsonschema>=4.23,<5",
+        ],
+    },
+    entry_points={"console_scripts": ["clara = openfisca_clara_api.cli:main"]},
+)
