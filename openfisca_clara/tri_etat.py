@@ -79,6 +79,23 @@ def renseigne(valeur):
     return valeur >= 0
 
 
+def centimes(montant_en_euros):
+    """Montant arrondi au centime, en entier : les variables OpenFisca sont en float32
+    (32,13 y vaut 32,130001...) ; on compare les montants au centime, jamais en flottant brut.
+    Un montant inconnu (NaN) vaut 0 ici : `au_plus` et `au_dessus` le traitent à part."""
+    return np.round(np.nan_to_num(np.asarray(montant_en_euros, dtype=np.float64)) * 100).astype(np.int64)
+
+
+def au_plus(montant, seuil):
+    """Montant ≤ seuil au centime ; faux là où le seuil est inconnu (NaN)."""
+    return ~np.isnan(seuil) & (centimes(montant) <= centimes(np.nan_to_num(seuil)))
+
+
+def au_dessus(montant, seuil):
+    """Montant > seuil au centime ; faux là où le seuil est inconnu (NaN)."""
+    return ~np.isnan(seuil) & (centimes(montant) > centimes(np.nan_to_num(seuil)))
+
+
 def date_renseignee(date):
     return date != DATE_NON_RENSEIGNEE
 

@@ -35,7 +35,6 @@ class commune_renseignee(Variable):
 
 class departement_residence(Variable):
     value_type = str
-    max_length = 3
     entity = Menage
     definition_period = MONTH
     label = "Département de résidence (« 2A », « 2B » en Corse, « 971 » à « 976 » en outre-mer ; vide : non renseigné)"

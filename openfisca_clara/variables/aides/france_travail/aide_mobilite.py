@@ -18,6 +18,9 @@ from openfisca_clara.tri_etat import (
     VRAI,
     StatutEligibilite,
     ajouter_mois,
+    au_dessus,
+    au_plus,
+    centimes,
     critere,
     date_renseignee,
     dispositif_ouvert,
@@ -91,12 +94,17 @@ class france_travail_aide_mobilite_ressources(Variable):
         seuil_hors_mayotte = parametre_aux_dates(parameters, dates, "clara.references.are_minimale.hors_mayotte")
         seuil = np.where(individu.menage("reside_a_mayotte", period), seuil_mayotte, seuil_hors_mayotte)
         montant = individu("allocation_chomage_journaliere", period)
-        # Commune inconnue : on ne sait pas quel seuil appliquer, sauf sous le plus bas ou au-dessus du plus haut.
-        # Un seuil inconnu (NaN, revalorisation non publiée) ne tranche rien.
+        connu = renseigne(montant)
+        # Commune inconnue : on ne sait pas quel seuil appliquer, sauf sous les deux ou au-dessus des deux.
+        # Un seuil inconnu (NaN : revalorisation non publiée) ne tranche rien.
         sous_le_seuil = np.where(
             individu.menage("commune_renseignee", period),
-            critere(renseigne(montant) & ~np.isnan(seuil), montant <= seuil),
-            np.select([renseigne(montant) & (montant <= seuil_mayotte), montant > seuil_hors_mayotte], [VRAI, FAUX], INCONNU),
+            critere(connu & ~np.isnan(seuil), au_plus(montant, seuil)),
+            np.select(
+                [connu & au_plus(montant, seuil_mayotte) & au_plus(montant, seuil_hors_mayotte), connu & au_dessus(montant, seuil_mayotte) & au_dessus(montant, seuil_hors_mayotte)],
+                [VRAI, FAUX],
+                INCONNU,
+            ),
         )
         return ou(individu("critere_non_indemnise_chomage", period), sous_le_seuil)
 
@@ -222,7 +230,7 @@ class france_travail_aide_mobilite_plafond_non_atteint(Variable):
     def formula(individu, period, parameters):
         deja = individu("france_travail_aide_mobilite_montant_percu_12_mois", period)
         plafond = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.plafond_12_mois")
-        return critere(renseigne(deja), deja < plafond)
+        return critere(renseigne(deja), centimes(deja) < centimes(plafond))
 
 
 CRITERES = (

@@ -1,0 +1,140 @@
+"""Le catalogue : une fiche YAML par aide dans `openfisca_clara/catalogue/` (DESIGN.md §5).
+
+Les fiches portent le côté éditorial (libellé, rubrique, besoins, démarche, lien...) ; les règles sont
+dans les variables qu'elles nomment. Les fiches sont validées par un schéma JSON à la lecture.
+"""
+
+import datetime
+from functools import lru_cache
+from importlib.resources import files
+
+import jsonschema
+import yaml
+
+DOSSIER = files("openfisca_clara") / "catalogue"
+
+_CHAINE = {"type": "string", "minLength": 1}
+_REFERENCE = {
+    "type": "object",
+    "required": ["title", "href"],
+    "properties": {"title": _CHAINE, "href": {"type": "string", "pattern": "^https?://"}},
+    "additionalProperties": False,
+}
+_TERRITOIRE = {
+    "oneOf": [
+        {"const": "national"},
+        {
+            "type": "object",
+            "properties": {
+                "regions": {"type": "array", "items": _CHAINE, "minItems": 1},
+                "departements": {"type": "array", "items": {"type": "string", "pattern": "^(\\d{2}|2[AB]|97\\d)$"}, "minItems": 1},
+                "outre_mer": {"const": True},
+            },
+            "minProperties": 1,
+            "additionalProperties": False,
+        },
+    ]
+}
+
+SCHEMA = {
+    "type": "object",
+    "required": [
+        "id",
+        "label",
+        "description",
+        "porteur",
+        "rubrique",
+        "besoins",
+        "territoire",
+        "periodicite",
+        "montant_est_maximum",
+        "conditions_non_modelisees",
+        "demarche",
+        "lien",
+        "variables",
+        "debut",
+        "fin",
+        "rulebook",
+        "references",
+    ],
+    "properties": {
+        "id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+        "label": _CHAINE,
+        "description": _CHAINE,
+        "porteur": _CHAINE,
+        "rubrique": _CHAINE,
+        "besoins": {"type": "array", "items": _CHAINE, "minItems": 1, "uniqueItems": True},
+        "territoire": _TERRITOIRE,
+        "periodicite": {"enum": ["ponctuelle", "mensuelle", "journaliere", "annuelle", "sans_montant"]},
+        "montant_est_maximum": {"type": "boolean"},
+        "montant_explication": _CHAINE,
+        "conditions_non_modelisees": {"type": "array", "items": _CHAINE},
+        "demarche": _CHAINE,
+        "lien": {"type": "string", "pattern": "^https?://"},
+        "variables": {
+            "type": "object",
+            "required": ["statut", "eligible", "montant"],
+            "properties": {"statut": _CHAINE, "eligible": _CHAINE, "montant": {"oneOf": [_CHAINE, {"type": "null"}]}},
+            "additionalProperties": False,
+        },
+        "parametre_ouverture": _CHAINE,
+        "debut": {"oneOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+        "fin": {"oneOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+        "rulebook": {"type": "string", "pattern": "^§\\d+(\\.\\d+)*$"},
+        "references": {"type": "array", "items": _REFERENCE, "minItems": 1},
+    },
+    "additionalProperties": False,
+}
+
+
+class ErreurCatalogue(ValueError):
+    """Une fiche du catalogue est invalide : le message nomme la fiche et le champ."""
+
+
+def _en_texte(valeur):
+    """YAML lit 2021-06-09 comme une date : le catalogue les expose en texte ISO."""
+    if isinstance(valeur, datetime.date):
+        return valeur.isoformat()
+    if isinstance(valeur, dict):
+        return {cle: _en_texte(v) for cle, v in valeur.items()}
+    if isinstance(valeur, list):
+        return [_en_texte(v) for v in valeur]
+    return valeur
+
+
+@lru_cache(maxsize=1)
+def vocabulaire():
+    """Les rubriques et les besoins, chacun {id: libellé}."""
+    return yaml.safe_load((DOSSIER / "_vocabulaire.yaml").read_text(encoding="utf-8"))
+
+
+def _valider(fiche, fichier):
+    validateur = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    erreurs = sorted(validateur.iter_errors(fiche), key=lambda e: list(e.path))
+    if erreurs:
+        erreur = erreurs[0]
+        champ = ".".join(str(morceau) for morceau in erreur.path) or "(fiche)"
+        raise ErreurCatalogue(f"{fichier.name} : champ « {champ} » : {erreur.message}")
+    vocab = vocabulaire()
+    if fiche["rubrique"] not in vocab["rubriques"]:
+        raise ErreurCatalogue(f"{fichier.name} : champ « rubrique » : {fiche['rubrique']!r} n'est pas une rubrique connue ({', '.join(vocab['rubriques'])})")
+    for besoin in fiche["besoins"]:
+        if besoin not in vocab["besoins"]:
+            raise ErreurCatalogue(f"{fichier.name} : champ « besoins » : {besoin!r} n'est pas un besoin connu ({', '.join(vocab['besoins'])})")
+    nom = fichier.name.removesuffix(".yaml")
+    if fiche["id"] != nom:
+        raise ErreurCatalogue(f"{fichier.name} : champ « id » : {fiche['id']!r} doit être le nom du fichier ({nom!r})")
+
+
+@lru_cache(maxsize=1)
+def charger_catalogue():
+    """Toutes les fiches, validées, par identifiant, dans l'ordre des rubriques puis des identifiants."""
+    fiches = {}
+    for fichier in sorted(DOSSIER.iterdir(), key=lambda f: f.name):
+        if not fichier.name.endswith(".yaml") or fichier.name.startswith("_"):
+            continue
+        fiche = _en_texte(yaml.safe_load(fichier.read_text(encoding="utf-8")))
+        _valider(fiche, fichier)
+        fiches[fiche["id"]] = fiche
+    ordre = list(vocabulaire()["rubriques"])
+    return dict(sorted(fiches.items(), key=lambda item: (ordre.index(item[1]["rubrique"]), item[0])))
