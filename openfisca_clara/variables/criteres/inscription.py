@@ -56,4 +56,3 @@ class critere_beneficiaire_minimum_social(Variable):
 
     def formula(individu, period):
         return ou(*(reponse_oui(individu(nom, period)) for nom in ("percoit_rsa", "percoit_ass", "percoit_aah")))
-

@@ -101,7 +101,10 @@ class france_travail_aide_mobilite_ressources(Variable):
             individu.menage("commune_renseignee", period),
             critere(connu & ~np.isnan(seuil), au_plus(montant, seuil)),
             np.select(
-                [connu & au_plus(montant, seuil_mayotte) & au_plus(montant, seuil_hors_mayotte), connu & au_dessus(montant, seuil_mayotte) & au_dessus(montant, seuil_hors_mayotte)],
+                [
+                    connu & au_plus(montant, seuil_mayotte) & au_plus(montant, seuil_hors_mayotte),
+                    connu & au_dessus(montant, seuil_mayotte) & au_dessus(montant, seuil_hors_mayotte),
+                ],
                 [VRAI, FAUX],
                 INCONNU,
             ),
@@ -206,7 +209,9 @@ class france_travail_aide_mobilite_delai(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Demande faite au plus tard 7 jours après l'entretien, l'examen ou la prestation, ou dans le mois qui suit la reprise d'emploi ou l'entrée en formation"
+    label = (
+        "Demande faite au plus tard 7 jours après l'entretien, l'examen ou la prestation, ou dans le mois qui suit la reprise d'emploi ou l'entrée en formation"
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):
