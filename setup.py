@@ -1,10 +1,12 @@
+from pathlib import Path
+
 from setuptools import find_packages, setup
 
 setup(
     name="openfisca-clara",
     version="0.1.0",
     description="Les aides au retour à l'emploi (Clara) en règles-code : une extension OpenFisca d'openfisca-france",
-    long_description=open("README.md", encoding="utf-8").read(),
+    long_description=Path("README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",
     license="AGPL-3.0-or-later",
     python_requires=">=3.11,<3.14",

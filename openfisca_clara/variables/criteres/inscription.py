@@ -4,7 +4,7 @@ import numpy as np
 from openfisca_core.model_api import MONTH, Variable
 from openfisca_france.model.base import Individu
 
-from openfisca_clara.tri_etat import Reponse, critere, et, ou, reponse_oui
+from openfisca_clara.tri_etat import critere, et, ou, reponse_oui
 from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES
 
 

@@ -34,7 +34,7 @@ class Nationalite(Enum):
     autre = "D'un autre pays"
 
 
-class nationalite(Variable):
+class nationalite_declaree(Variable):
     value_type = Enum
     possible_values = Nationalite
     default_value = Nationalite.non_renseigne
