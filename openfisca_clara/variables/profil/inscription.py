@@ -63,4 +63,4 @@ class categorie_demandeur_emploi(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Catégorie administrative d'inscription à France Travail"
-    reference = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000221566"
+    reference = "https://www.legifrance.gouv.fr/search/all?query=arr%C3%AAt%C3%A9+du+5+f%C3%A9vrier+1992+cat%C3%A9gories+demandeurs+d%27emploi"

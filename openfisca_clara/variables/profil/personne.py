@@ -64,7 +64,7 @@ class rqth(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Avoir une reconnaissance de la qualité de travailleur handicapé (RQTH) ou être bénéficiaire de l'obligation d'emploi"
-    reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000037385637"
+    reference = "https://www.service-public.fr/particuliers/vosdroits/F1650"
 
 
 class en_emploi(Variable):

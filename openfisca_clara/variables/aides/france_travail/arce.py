@@ -1,0 +1,168 @@
+"""Aide à la reprise ou à la création d'entreprise (ARCE), versée par France Travail pour l'Unédic (rulebook §6.1).
+
+Le capital vaut taux × ARE journalière brute × jours de droits restants à la date de création ; le taux
+dépend de la date de fin du contrat qui a ouvert les droits (45 % avant le 1er juillet 2023, 60 % ensuite).
+Il est versé en deux fois, la seconde six mois après la première si l'activité continue (et, pour les
+créations à partir du 1er avril 2025, sans CDI à temps plein) : condition non modélisable ici.
+"""
+
+import numpy as np
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    VRAI,
+    StatutEligibilite,
+    critere,
+    date_renseignee,
+    dispositif_ouvert,
+    et,
+    ou,
+    parametre_aux_dates,
+    renseigne,
+    reponse_oui,
+    selon,
+    statut,
+)
+from openfisca_clara.variables.projet.projet import TypeProjet
+
+P = "clara.france_travail.arce"
+REFERENCE = "https://www.francetravail.fr/candidat/vos-droits-aux-aides-et-allocati/aides-financieres-creation-reprise/laide-a-la-reprise-ou-a-la-creat.html"
+
+
+class france_travail_arce_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "L'ARCE est ouverte à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        return selon(dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert"), VRAI, FAUX)
+
+
+class france_travail_arce_droits_are(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir des droits ouverts à l'allocation d'aide au retour à l'emploi (ARE ou ARE-formation)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return ou(reponse_oui(individu("percoit_are", period)), reponse_oui(individu("percoit_aref", period)))
+
+
+class france_travail_arce_reliquat(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir encore des jours d'ARE à percevoir à la date de création ou de reprise"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        jours = individu("are_droits_restants_jours", period)
+        return critere(renseigne(jours), jours > 0)
+
+
+class france_travail_arce_projet_creation(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Créer ou reprendre une entreprise"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        projet = individu("projet_type", period)
+        return critere(projet != TypeProjet.non_renseigne, projet == TypeProjet.creation_entreprise)
+
+
+class france_travail_arce_creation_apres_fin_contrat(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Créer ou reprendre l'entreprise après la fin du contrat de travail qui a ouvert les droits"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        creation = individu("projet_date_debut", period)
+        fin_contrat = individu("date_fin_dernier_contrat", period)
+        return critere(date_renseignee(creation) & date_renseignee(fin_contrat), creation > fin_contrat)
+
+
+CRITERES = (
+    "france_travail_arce_dispositif_ouvert",
+    "france_travail_arce_droits_are",
+    "france_travail_arce_reliquat",
+    "france_travail_arce_projet_creation",
+    "france_travail_arce_creation_apres_fin_contrat",
+)
+
+
+class france_travail_arce_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "ARCE : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class france_travail_arce_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "ARCE : éligible"
+
+    def formula(individu, period):
+        return individu("france_travail_arce_statut", period) == StatutEligibilite.eligible
+
+
+class france_travail_arce_taux(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "/1"
+    label = "ARCE : part du reliquat versée (45 % ou 60 % selon la fin du contrat ; 60 %, le plus haut, si cette date est inconnue)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        fin_contrat = individu("date_fin_dernier_contrat", period)
+        taux = parametre_aux_dates(parameters, fin_contrat, f"{P}.taux")
+        taux_maximal = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.taux")
+        return np.where(np.isnan(taux), taux_maximal, taux)
+
+
+class france_travail_arce_montant(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "currency"
+    label = "ARCE : capital total (taux × ARE journalière brute × jours restants), 0 si ces faits sont inconnus"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        journaliere = individu("are_journaliere_brute", period).astype(np.float64)
+        jours = individu("are_droits_restants_jours", period).astype(np.float64)
+        taux = individu("france_travail_arce_taux", period).astype(np.float64)
+        connu = renseigne(journaliere) & renseigne(jours) & ~np.isnan(taux)
+        montant = np.round(np.nan_to_num(taux) * np.maximum(journaliere, 0) * np.maximum(jours, 0), 2)
+        eligible_ou_a_verifier = individu("france_travail_arce_statut", period) != StatutEligibilite.non_eligible
+        return np.where(eligible_ou_a_verifier & connu, montant, 0)
+
+
+class france_travail_arce_premier_versement(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "currency"
+    label = "ARCE : premier versement (la moitié du capital ; le second suit six mois plus tard)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        versements = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.nombre_versements", defaut=1)
+        return np.round(individu("france_travail_arce_montant", period) / versements, 2)

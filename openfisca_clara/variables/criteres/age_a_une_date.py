@@ -1,0 +1,74 @@
+"""L'âge à une date donnée (début du contrat, date de la demande), en trois états.
+
+Les aides à l'embauche apprécient l'âge « à la date du début d'exécution du contrat » : avec la date de
+naissance, l'âge à cette date est exact ; avec seulement l'âge au premier jour du mois évalué
+(`age_declare`), la date de naissance tient dans un intervalle d'un an et l'âge à la date visée a une
+borne basse et une borne haute. Une borne d'âge ne tranche que si les deux bornes sont du même côté.
+
+Ce module ne définit aucune variable.
+"""
+
+import numpy as np
+
+from openfisca_clara.tri_etat import (
+    DATE_NAISSANCE_PAR_DEFAUT,
+    DATE_NON_RENSEIGNEE,
+    FAUX,
+    INCONNU,
+    VRAI,
+    ajouter_mois,
+    premier_jour,
+)
+
+
+def annees_revolues(naissance, date):
+    """Âge en années révolues à `date` d'une personne née le `naissance` (tableaux de dates)."""
+    naissance = np.asarray(naissance, dtype="datetime64[D]")
+    date = np.asarray(date, dtype="datetime64[D]")
+    annees = date.astype("datetime64[Y]").astype(int) - naissance.astype("datetime64[Y]").astype(int)
+    anniversaire = ajouter_mois(naissance, 12 * annees)
+    return np.where(anniversaire > date, annees - 1, annees)
+
+
+def bornes_age(individu, period, dates):
+    """(connu, âge minimal, âge maximal) à la date de chaque personne.
+
+    Date de naissance donnée : âge exact. Sinon, âge `A` au premier jour `P` du mois évalué :
+    naissance entre P − (A + 1) ans + 1 jour et P − A ans.
+    """
+    dates = np.asarray(dates, dtype="datetime64[D]")
+    date_connue = dates != DATE_NON_RENSEIGNEE
+    dates_sures = np.where(date_connue, dates, premier_jour(period))
+    if individu.get_holder("date_naissance").get_known_periods():
+        naissance = np.asarray(individu("date_naissance", period), dtype="datetime64[D]")
+    else:
+        naissance = np.full(individu.count, DATE_NAISSANCE_PAR_DEFAUT)
+    naissance_connue = naissance != DATE_NAISSANCE_PAR_DEFAUT
+    age = individu("age_declare", period)
+    age_connu = age >= 0
+    debut_mois = np.full(individu.count, premier_jour(period))
+    naissance_au_plus_tard = ajouter_mois(debut_mois, -12 * np.maximum(age, 0))
+    naissance_au_plus_tot = ajouter_mois(debut_mois, -12 * (np.maximum(age, 0) + 1)) + np.timedelta64(1, "D")
+    age_exact = annees_revolues(naissance, dates_sures)
+    age_min = np.where(naissance_connue, age_exact, annees_revolues(naissance_au_plus_tard, dates_sures))
+    age_max = np.where(naissance_connue, age_exact, annees_revolues(naissance_au_plus_tot, dates_sures))
+    connu = date_connue & (naissance_connue | age_connu)
+    return connu, age_min, age_max
+
+
+def critere_age(individu, period, dates, au_moins=None, moins_de=None):
+    """Critère « avoir au moins `au_moins` ans » et / ou « avoir moins de `moins_de` ans » à la date donnée.
+
+    Les bornes sont des nombres ou des tableaux (NaN : borne inconnue à cette date, critère inconnu).
+    """
+    connu, age_min, age_max = bornes_age(individu, period, dates)
+    resultat = np.where(connu, VRAI, INCONNU).astype(np.int8)
+    if au_moins is not None:
+        borne = np.broadcast_to(np.asarray(au_moins, dtype=float), resultat.shape)
+        valeur = np.select([np.isnan(borne), age_min >= borne, age_max < borne], [INCONNU, VRAI, FAUX], INCONNU)
+        resultat = np.minimum(resultat, np.where(connu, valeur, INCONNU))
+    if moins_de is not None:
+        borne = np.broadcast_to(np.asarray(moins_de, dtype=float), resultat.shape)
+        valeur = np.select([np.isnan(borne), age_max < borne, age_min >= borne], [INCONNU, VRAI, FAUX], INCONNU)
+        resultat = np.minimum(resultat, np.where(connu, valeur, INCONNU))
+    return resultat.astype(np.int8)

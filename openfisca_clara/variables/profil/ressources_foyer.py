@@ -1,0 +1,42 @@
+"""Ressources du foyer déclarées : imposition du foyer fiscal, prime d'activité (rulebook §8.1, §9.3).
+
+Faits déclarés, jamais calculés : `ir_tranche` ou `ppa` d'openfisca-france demandent tout le foyer fiscal
+ou social et coûtent cher (DESIGN.md §4).
+"""
+
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import Reponse
+
+
+class TrancheImposition(Enum):
+    __order__ = "non_renseigne non_imposable premiere_tranche au_dela"
+    non_renseigne = "Non renseignée"
+    non_imposable = "Foyer fiscal non imposable"
+    premiere_tranche = "Foyer fiscal imposé dans la première tranche du barème (11 %)"
+    au_dela = "Foyer fiscal imposé au-delà de la première tranche"
+
+
+class tranche_imposition_declaree(Variable):
+    value_type = Enum
+    possible_values = TrancheImposition
+    default_value = TrancheImposition.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Imposition du foyer fiscal auquel la personne appartient ou est rattachée (dernier avis d'impôt)"
+    documentation = (
+        "Pour un(e) jeune rattaché(e) au foyer fiscal de ses parents, c'est l'imposition de ce foyer. "
+        "La première tranche est celle taxée à 11 % (ligne « taux marginal » de l'avis d'impôt)."
+    )
+
+
+class percoit_prime_activite(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Percevoir la prime d'activité, comme allocataire ou conjoint (pas comme enfant à charge)"

@@ -1,0 +1,573 @@
+"""L'API web : l'application OpenFisca standard, plus le catalogue et l'évaluation de Clara.
+
+`creer_application()` construit le système une fois, sert toutes les routes d'OpenFisca sans les
+changer (/calculate, /trace, /variables, /variable/<id>, /parameters, /parameter/<id>, /entities, /spec)
+et ajoute :
+
+* `GET /aides` : le catalogue, filtrable par `rubrique` et `besoin` (paramètres répétables) ;
+* `GET /aides/<id>` : une fiche ;
+* `POST /evaluation` : `{"situation", "periode", "personne"?, "rubriques"?, "besoins"?, "aides"?}`,
+  la réponse complète de `openfisca_clara_api.evaluation.evaluer`.
+
+Toute entrée invalide reçoit une réponse 4xx en JSON qui nomme le champ fautif et ce qui était attendu,
+jamais une page HTML ni une erreur 500 : routes et méthodes inconnues (404, 405), corps non JSON (415),
+JSON mal formé, clés en double, NaN (400), variable MONTH demandée pour une année (400, au lieu du 500
+d'OpenFisca), types faux que numpy accepterait en silence (« false » pour un booléen, 12 pour un code
+commune, texte tronqué à `max_length`, indice d'Enum hors bornes, nombre infini).
+Les erreurs des routes OpenFisca gardent leur forme (arbre {entité: {id: {variable: {période: message}}}}
+ou {"error": message}) ; celles des routes Clara ont la forme {"erreur": {"champ", "message", "attendu"}}.
+
+`servir()` lance gunicorn : système construit une fois dans le maître (--preload), exemple coûteux
+d'openfisca-france retiré de la spécification OpenAPI, un calcul léger de chauffe avant le fork.
+Ce module vit hors du dossier de l'extension : `load_extension` exécute chaque .py d'openfisca_clara/.
+"""
+
+import copy
+import datetime
+import gc
+import inspect
+import json
+import logging
+import math
+
+from flask import Response, current_app, request
+from openfisca_core import periods
+from openfisca_core.errors import PeriodMismatchError, SituationParsingError
+from openfisca_core.indexed_enums import Enum
+from openfisca_web_api import handlers
+from openfisca_web_api.app import create_app
+from werkzeug.exceptions import HTTPException
+
+from openfisca_clara_api.catalogue import SCHEMA as SCHEMA_FICHE
+from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
+from openfisca_clara_api.erreurs import ErreurEntree, depuis_openfisca
+from openfisca_clara_api.systeme import construire_systeme
+
+log = logging.getLogger("gunicorn.error")
+
+ROUTES_CLARA = ("/aides", "/evaluation")
+CHAMPS_EVALUATION = ("situation", "periode", "personne", "rubriques", "besoins", "aides")
+FILTRES_AIDES = {"rubrique": "rubriques", "besoin": "besoins"}
+TYPES_JSON = ("application/json",)
+
+# Bornes des types numpy d'OpenFisca : int32 et float32 ; au-delà, numpy déborde ou donne inf.
+ENTIER_MIN, ENTIER_MAX = -(2**31), 2**31 - 1
+FLOTTANT_MAX = 3.4028234e38
+
+
+# --- Lecture du corps JSON -------------------------------------------------------------------------
+
+
+class CorpsInvalide(Exception):
+    def __init__(self, statut, message, attendu):
+        super().__init__(message)
+        self.statut, self.message, self.attendu = statut, message, attendu
+
+
+def _sans_doublon(paires):
+    objet = {}
+    for cle, valeur in paires:
+        if cle in objet:
+            raise ValueError(f"duplicate key '{cle}' (a JSON object may hold each key once)")
+        objet[cle] = valeur
+    return objet
+
+
+def _refuser_constante(nom):
+    raise ValueError(f"'{nom}' is not valid JSON (use a finite number or null)")
+
+
+def lire_corps_json():
+    """Le corps de la requête, en JSON strict : type de contenu JSON, UTF-8, pas de clé en double, pas de NaN."""
+    if request.mimetype not in TYPES_JSON and not request.mimetype.endswith("+json"):
+        recu = request.headers.get("Content-Type") or "aucun"
+        raise CorpsInvalide(415, f"Unsupported Media Type: the body must be JSON, received Content-Type '{recu}'.", "Content-Type: application/json")
+    brut = request.get_data(cache=True)
+    if not brut.strip():
+        raise CorpsInvalide(400, "Invalid JSON: the request body is empty.", "un objet JSON")
+    try:
+        return json.loads(brut.decode("utf-8"), object_pairs_hook=_sans_doublon, parse_constant=_refuser_constante)
+    except UnicodeDecodeError as erreur:
+        raise CorpsInvalide(400, f"Invalid JSON: the body is not UTF-8 ({erreur.reason} at byte {erreur.start}).", "un objet JSON en UTF-8") from None
+    except ValueError as erreur:
+        raise CorpsInvalide(400, f"Invalid JSON: {erreur}", "un objet JSON") from None
+
+
+def reponse_json(contenu, statut=200):
+    """JSON dans l'ordre donné (jsonify trie les clés), en UTF-8 lisible, sans NaN."""
+    return Response(json.dumps(contenu, ensure_ascii=False, allow_nan=False), status=statut, mimetype="application/json")
+
+
+def erreur_clara(statut, champ, message, attendu):
+    """La forme d'erreur des routes Clara, celle d'`ErreurEntree.en_json()`."""
+    return reponse_json({"erreur": {"champ": champ, "message": message, "attendu": attendu}}, statut)
+
+
+# --- Validation d'une situation OpenFisca, avant le calcul ---------------------------------------------
+
+
+def _message_type(variable, valeur):
+    """Ce que numpy accepterait en silence ou qui ferait une erreur 500 plus loin ; None si la valeur va."""
+    type_valeur = variable.value_type
+    attendu = f"Can't deal with value: expected type {variable.json_type}, received {json.dumps(valeur, ensure_ascii=False)}."
+    if isinstance(valeur, dict | list):
+        return attendu
+    if type_valeur is bool:
+        return None if isinstance(valeur, bool) or valeur in (0, 1) else attendu
+    if type_valeur is str:
+        if not isinstance(valeur, str):
+            return attendu
+        if variable.max_length and len(valeur.encode("utf-8")) > variable.max_length:
+            return f"Can't deal with value: '{valeur}' is longer than the {variable.max_length} characters allowed for '{variable.name}'."
+        return None
+    if type_valeur is Enum:
+        if isinstance(valeur, str):
+            return None  # OpenFisca vérifie le nom et liste les valeurs possibles
+        if isinstance(valeur, int) and not isinstance(valeur, bool) and 0 <= valeur < len(variable.possible_values):
+            return None
+        noms = "', '".join(item.name for item in variable.possible_values)
+        return f"{json.dumps(valeur)} is not a known value for '{variable.name}'. Possible values are ['{noms}']."
+    if type_valeur in (int, float):
+        if isinstance(valeur, str):
+            return None  # OpenFisca évalue les expressions et les refuse au besoin
+        if isinstance(valeur, bool) or not isinstance(valeur, int | float):
+            return attendu
+        if not math.isfinite(valeur) or abs(valeur) > FLOTTANT_MAX:
+            return f"Can't deal with value: '{valeur}', it's too large for type '{variable.json_type}'."
+        if type_valeur is int:
+            if valeur != int(valeur):
+                return f"Can't deal with value: expected type integer, received {valeur} (it would be truncated)."
+            if not ENTIER_MIN <= valeur <= ENTIER_MAX:
+                return f"Can't deal with value: '{valeur}', it's too large for type 'integer'."
+        return None
+    if type_valeur is datetime.date:
+        return None if isinstance(valeur, str) else f"Can't deal with date: {json.dumps(valeur)} (expected 'YYYY-MM-DD')."
+    return None
+
+
+def _message_periode(variable, cle):
+    """Une variable demandée (valeur null) doit l'être pour une seule de ses périodes de définition."""
+    try:
+        periode = periods.period(cle)
+    except (ValueError, TypeError):
+        return None  # OpenFisca répond déjà 400 en nommant la variable
+    unite = variable.definition_period
+    if unite == periods.DateUnit.ETERNITY or (periode.unit == unite and periode.size == 1):
+        return None
+    exemples = {"month": "'2025-06'", "year": "'2025'", "day": "'2025-06-01'", "week": "'2025-W23'", "weekday": "'2025-W23-1'"}
+    return (
+        f"Unable to compute variable '{variable.name}' for period {periode}: '{variable.name}' is defined for one {unite} at a time "
+        f"(definition_period: {unite}). Ask for a single {unite}, e.g. {exemples.get(str(unite), unite)}."
+    )
+
+
+def erreurs_situation(systeme, situation):
+    """L'arbre {entité: {id: {variable: {période: message}}}} des erreurs qu'OpenFisca laisserait passer
+    ou changerait en 500 ; les autres (variable, entité, rôle inconnus...) restent à OpenFisca."""
+    erreurs = {}
+    if not isinstance(situation, dict):
+        return erreurs
+    entites = {entite.plural: entite for entite in systeme.entities}
+    for pluriel, instances in situation.items():
+        entite = entites.get(pluriel)
+        if entite is None or not isinstance(instances, dict):
+            continue
+        roles = set() if entite.is_person else {role.plural or role.key for role in entite.roles}
+        for identifiant, instance in instances.items():
+            if not isinstance(instance, dict):
+                continue
+            for nom, valeurs in instance.items():
+                variable = systeme.variables.get(nom)
+                if nom in roles or variable is None or variable.entity.plural != pluriel or not isinstance(valeurs, dict):
+                    continue
+                for cle, valeur in valeurs.items():
+                    message = _message_periode(variable, cle) if valeur is None else _message_type(variable, valeur)
+                    if message:
+                        erreurs.setdefault(pluriel, {}).setdefault(identifiant, {}).setdefault(nom, {})[cle] = message
+    return erreurs
+
+
+def _calcul_openfisca(systeme, traitement):
+    """/calculate et /trace : le corps lu strictement, validé, puis le traitement d'OpenFisca inchangé."""
+    try:
+        situation = lire_corps_json()
+    except CorpsInvalide as erreur:
+        return reponse_json({"error": erreur.message}, erreur.statut)
+    if not isinstance(situation, dict):
+        return reponse_json({"error": "Invalid type: must be of type 'Object'."}, 400)
+    erreurs = erreurs_situation(systeme, situation)
+    if erreurs:
+        return reponse_json(erreurs, 400)
+    try:
+        resultat = traitement(systeme, situation)
+    except (SituationParsingError, PeriodMismatchError) as erreur:
+        return reponse_json(erreur.error, erreur.code or 400)
+    except (UnicodeEncodeError, UnicodeDecodeError) as erreur:
+        return reponse_json({"error": f"'{erreur.object!r}' is not a valid value: {erreur.reason}."}, 400)
+    return reponse_json(resultat)
+
+
+# --- Le catalogue et l'évaluation ------------------------------------------------------------------------
+
+
+def _liste(nom, attendu):
+    valeurs = request.args.getlist(nom)
+    inconnues = [v for v in valeurs if v not in attendu]
+    if inconnues:
+        raise CorpsInvalide(400, f"{nom} inconnu(e) : {', '.join(repr(v) for v in inconnues)}", list(attendu))
+    return set(valeurs)
+
+
+def lister_aides():
+    inconnus = sorted(set(request.args) - set(FILTRES_AIDES))
+    if inconnus:
+        return erreur_clara(400, inconnus[0], f"Filtre inconnu : {inconnus[0]!r}.", list(FILTRES_AIDES))
+    vocab = vocabulaire()
+    try:
+        rubriques = _liste("rubrique", vocab["rubriques"])
+        besoins = _liste("besoin", vocab["besoins"])
+    except CorpsInvalide as erreur:
+        champ = "rubrique" if erreur.message.startswith("rubrique") else "besoin"
+        return erreur_clara(erreur.statut, champ, erreur.message, erreur.attendu)
+    aides = [
+        fiche
+        for fiche in charger_catalogue().values()
+        if (not rubriques or fiche["rubrique"] in rubriques) and (not besoins or besoins.intersection(fiche["besoins"]))
+    ]
+    return reponse_json({"total": len(aides), "aides": aides})
+
+
+def fiche_aide(aide_id):
+    catalogue = charger_catalogue()
+    if aide_id not in catalogue:
+        return erreur_clara(404, "id", f"Aucune aide « {aide_id} » dans le catalogue.", list(catalogue))
+    return reponse_json(catalogue[aide_id])
+
+
+def _aides_inconnues(aides):
+    demandees = [aides] if isinstance(aides, str) else aides if isinstance(aides, list) else []
+    catalogue = charger_catalogue()
+    return [aide for aide in demandees if isinstance(aide, str) and aide not in catalogue]
+
+
+def evaluation(systeme, evaluer):
+    try:
+        corps = lire_corps_json()
+    except CorpsInvalide as erreur:
+        return erreur_clara(erreur.statut, "(corps)", erreur.message, erreur.attendu)
+    attendu_corps = '{"situation": {...}, "periode": "AAAA-MM", "personne"?, "rubriques"?, "besoins"?, "aides"?}'
+    if not isinstance(corps, dict):
+        return erreur_clara(400, "(corps)", "Le corps doit être un objet JSON.", attendu_corps)
+    inconnus = [cle for cle in corps if cle not in CHAMPS_EVALUATION]
+    if inconnus:
+        return erreur_clara(400, inconnus[0], f"Champ inconnu : {inconnus[0]!r}.", list(CHAMPS_EVALUATION))
+    for requis in ("situation", "periode"):
+        if requis not in corps:
+            return erreur_clara(400, requis, f"Le champ {requis!r} est obligatoire.", attendu_corps)
+    inconnues = _aides_inconnues(corps.get("aides"))
+    if inconnues:
+        return erreur_clara(404, "aides", f"Aide inconnue : {inconnues[0]!r}.", list(charger_catalogue()))
+    try:
+        resultat = evaluer(**corps)
+    except ErreurEntree as erreur:
+        return reponse_json(erreur.en_json(), 400)
+    except SituationParsingError as erreur:  # normalement converties par evaluer ; filet de sécurité
+        return reponse_json(depuis_openfisca(erreur, systeme, corps["situation"]).en_json(), 400)
+    except PeriodMismatchError as erreur:
+        return erreur_clara(400, f"situation.{erreur.variable_name}", str(erreur), str(erreur.definition_period))
+    return reponse_json(resultat)
+
+
+# --- Erreurs HTTP en JSON ----------------------------------------------------------------------------
+
+
+def _reponse_erreur_http(erreur):
+    if erreur.response is not None:  # abort(make_response(...)) d'OpenFisca : déjà une réponse JSON
+        return erreur.response
+    chemin = request.path
+    if erreur.code == 405:
+        methodes = sorted(set(erreur.valid_methods or []) - {"HEAD", "OPTIONS"})
+        message = f"Method Not Allowed: {request.method} {chemin}; allowed: {', '.join(methodes)}."
+        attendu = " ou ".join(methodes)
+    elif erreur.code == 404 and request.endpoint == "get_variable":
+        message = f"Variable '{request.view_args['id']}' not found in the loaded tax and benefit system; see /variables."
+        attendu = "un nom de /variables"
+    elif erreur.code == 404 and request.endpoint == "get_parameter":
+        message = f"Parameter '{request.view_args['parameter_id']}' not found in the loaded tax and benefit system; see /parameters."
+        attendu = "un identifiant de /parameters"
+    elif erreur.code == 404:
+        attendu = sorted({regle.rule for regle in current_app.url_map.iter_rules() if regle.endpoint != "static"})
+        message = f"Not Found: no route '{chemin}' (routes: {', '.join(attendu)})."
+    else:
+        message = f"{erreur.name}: {erreur.description}"
+        attendu = "voir /spec"
+    if chemin.startswith(ROUTES_CLARA):
+        champ = "méthode" if erreur.code == 405 else "route"
+        return erreur_clara(erreur.code, champ, message, attendu)
+    return reponse_json({"error": message}, erreur.code or 500)
+
+
+# --- La spécification OpenAPI ------------------------------------------------------------------------
+
+
+def _openapi(schema):
+    """JSON Schema (draft 2020-12) du catalogue → schéma OpenAPI 3.0 (ni `const` ni type `null`)."""
+    if isinstance(schema, list):
+        return [_openapi(s) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    schema = dict(schema)
+    if "const" in schema:
+        schema["enum"] = [schema.pop("const")]
+    if "oneOf" in schema:
+        options = [s for s in schema["oneOf"] if s != {"type": "null"}]
+        if len(options) < len(schema["oneOf"]):
+            schema["nullable"] = True
+            if len(options) == 1:
+                del schema["oneOf"]
+                schema.update(options[0])
+            else:
+                schema["oneOf"] = options
+    for cle in ("properties",):
+        if cle in schema:
+            schema[cle] = {nom: _openapi(s) for nom, s in schema[cle].items()}
+    for cle in ("items", "oneOf"):
+        if cle in schema:
+            schema[cle] = _openapi(schema[cle])
+    return schema
+
+
+def completer_spec(spec, exemple, periode):
+    vocab = vocabulaire()
+    catalogue = charger_catalogue()
+    erreur = {"$ref": "#/components/schemas/ErreurClara"}
+    reponse_erreur = {"content": {"application/json": {"schema": erreur}}}
+    schemas = spec["components"]["schemas"]
+    schemas["Fiche"] = _openapi(SCHEMA_FICHE)
+    schemas["Fiches"] = {
+        "type": "object",
+        "properties": {"total": {"type": "integer"}, "aides": {"type": "array", "items": {"$ref": "#/components/schemas/Fiche"}}},
+    }
+    schemas["ErreurClara"] = {
+        "type": "object",
+        "required": ["erreur"],
+        "properties": {
+            "erreur": {
+                "type": "object",
+                "required": ["champ", "message", "attendu"],
+                "properties": {
+                    "champ": {"type": "string", "description": "Le champ fautif (chemin pointé, ex. situation.individus.p.age.2025-06)"},
+                    "message": {"type": "string"},
+                    "attendu": {
+                        "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+                        "nullable": True,
+                        "description": "Ce qui était attendu : une forme, ou la liste des valeurs possibles",
+                    },
+                },
+            }
+        },
+    }
+    schemas["EvaluationInput"] = {
+        "type": "object",
+        "required": ["situation", "periode"],
+        "additionalProperties": False,
+        "properties": {
+            "situation": {"$ref": "#/components/schemas/SituationInput"},
+            "periode": {"type": "string", "pattern": "^\\d{4}-\\d{2}$", "description": "Le mois évalué, AAAA-MM"},
+            "personne": {"type": "string", "description": "L'identifiant de la personne évaluée dans `individus` (par défaut, la seule ou la première)"},
+            "rubriques": {"type": "array", "items": {"type": "string", "enum": list(vocab["rubriques"])}},
+            "besoins": {"type": "array", "items": {"type": "string", "enum": list(vocab["besoins"])}},
+            "aides": {"type": "array", "items": {"type": "string", "enum": list(catalogue)}},
+        },
+        "example": {"situation": exemple, "periode": periode},
+    }
+    schemas["EvaluationOutput"] = {
+        "type": "object",
+        "description": "Pour chaque aide : statut (eligible, a_verifier, non_eligible), montant, critères et leur valeur, questions encore ouvertes.",
+        "additionalProperties": True,
+    }
+    spec.setdefault("tags", []).append({"name": "Clara", "description": "Le catalogue des aides au retour à l'emploi et leur évaluation."})
+    spec["paths"]["/aides"] = {
+        "get": {
+            "summary": "Le catalogue des aides, filtrable par rubrique et par besoin",
+            "tags": ["Clara"],
+            "operationId": "listerAides",
+            "parameters": [
+                {
+                    "name": "rubrique",
+                    "in": "query",
+                    "required": False,
+                    "explode": True,
+                    "schema": {"type": "array", "items": {"type": "string", "enum": list(vocab["rubriques"])}},
+                    "description": "Garder les aides de ces rubriques (répétable)",
+                },
+                {
+                    "name": "besoin",
+                    "in": "query",
+                    "required": False,
+                    "explode": True,
+                    "schema": {"type": "array", "items": {"type": "string", "enum": list(vocab["besoins"])}},
+                    "description": "Garder les aides qui répondent à au moins un de ces besoins (répétable)",
+                },
+            ],
+            "responses": {
+                "200": {"description": "Les fiches retenues", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fiches"}}}},
+                "400": {"description": "Filtre ou valeur de filtre inconnus", **reponse_erreur},
+            },
+        }
+    }
+    spec["paths"]["/aides/{aideID}"] = {
+        "get": {
+            "summary": "La fiche d'une aide",
+            "tags": ["Clara"],
+            "operationId": "ficheAide",
+            "parameters": [{"name": "aideID", "in": "path", "required": True, "schema": {"type": "string", "enum": list(catalogue)}}],
+            "responses": {
+                "200": {"description": "La fiche", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fiche"}}}},
+                "404": {"description": "Aucune aide de cet identifiant", **reponse_erreur},
+            },
+        }
+    }
+    spec["paths"]["/evaluation"] = {
+        "post": {
+            "summary": "Évaluer une situation : le statut, le montant, les critères et les questions ouvertes de chaque aide",
+            "tags": ["Clara"],
+            "operationId": "evaluation",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EvaluationInput"}}}},
+            "responses": {
+                "200": {"description": "L'évaluation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EvaluationOutput"}}}},
+                "400": {"description": "Entrée invalide (JSON, champ, situation, période) : le champ fautif et ce qui était attendu", **reponse_erreur},
+                "404": {"description": "Une aide demandée dans `aides` n'existe pas", **reponse_erreur},
+                "415": {"description": "Le corps n'est pas du JSON", **reponse_erreur},
+            },
+        }
+    }
+    return spec
+
+
+# --- Une situation d'exemple : chaque aide du catalogue, statut et montant ---------------------------
+
+
+def mois_courant():
+    return datetime.date.today().strftime("%Y-%m")
+
+
+def situation_exemple(systeme, periode=None):
+    """Une personne inscrite à France Travail avec un projet d'entretien, et, demandés (null),
+    le statut et le montant de chaque aide du catalogue. Sert d'exemple à /spec, de chauffe et au banc."""
+    periode = periode or mois_courant()
+    entrees = {
+        "individus": {
+            "date_naissance": {"ETERNITY": "1995-03-14"},
+            "inscription_france_travail": {periode: "oui"},
+            "date_inscription_france_travail": {periode: "2024-01-15"},
+            "categorie_demandeur_emploi": {periode: "categorie_1"},
+            "percoit_are": {periode: "oui"},
+            "allocation_chomage_journaliere": {periode: 31.5},
+            "projet_type": {periode: "entretien_embauche"},
+            "projet_contrat_type": {periode: "cdi"},
+            "projet_lieu": {periode: "france_metropolitaine"},
+            "projet_date_debut": {periode: f"{periode}-20"},
+            "projet_distance_aller_retour_km": {periode: 140},
+            "projet_duree_trajet_aller_retour_minutes": {periode: 150},
+        },
+        "menages": {"depcom": {periode: "33063"}},
+    }
+    situation = {
+        "individus": {"demandeur": {}},
+        "familles": {"famille": {"parents": ["demandeur"]}},
+        "foyers_fiscaux": {"foyer_fiscal": {"declarants": ["demandeur"]}},
+        "menages": {"menage": {"personne_de_reference": ["demandeur"]}},
+    }
+    for pluriel, variables in entrees.items():
+        instance = next(iter(situation[pluriel].values()))
+        instance.update({nom: valeurs for nom, valeurs in variables.items() if nom in systeme.variables})
+    for fiche in charger_catalogue().values():
+        for role in ("statut", "montant"):
+            nom = fiche["variables"][role]
+            variable = systeme.variables.get(nom) if nom else None
+            if variable is not None:
+                next(iter(situation[variable.entity.plural].values()))[nom] = {periode: None}
+    return situation
+
+
+# --- L'application -----------------------------------------------------------------------------------
+
+
+def _donnees_openfisca(app):
+    """Le dictionnaire `data` d'openfisca_web_api.app.create_app (spécification, variables...)."""
+    return inspect.getclosurevars(app.view_functions["get_spec"]).nonlocals["data"]
+
+
+def creer_application(systeme=None, evaluer=None):
+    """L'application Flask : OpenFisca standard + routes Clara + erreurs JSON. Le système est construit
+    une fois (`construire_systeme()`) si on ne le donne pas ; `evaluer` vient d'`openfisca_clara_api.evaluation`."""
+    if evaluer is None:
+        from openfisca_clara_api.evaluation import evaluer
+    systeme = systeme or construire_systeme()
+    periode = mois_courant()
+    exemple = situation_exemple(systeme, periode)
+    # L'exemple d'openfisca-france coûte ≈ 13 s à chaque démarrage (il calcule la taxe d'habitation) :
+    # le nôtre est léger et parle de nos aides. Nouveau dict : celui d'openfisca-france n'est pas modifié.
+    systeme.open_api_config = {**{k: v for k, v in systeme.open_api_config.items() if k != "simulation_example"}, "simulation_example": exemple}
+    app = create_app(systeme, welcome_message="API OpenFisca d'openfisca-france et openfisca-clara (aides au retour à l'emploi). Spécification : /spec.")
+    completer_spec(_donnees_openfisca(app)["openAPI_spec"], copy.deepcopy(exemple), periode)
+
+    app.view_functions["calculate"] = lambda: _calcul_openfisca(systeme, handlers.calculate)
+    app.view_functions["trace"] = lambda: _calcul_openfisca(systeme, handlers.trace)
+    app.add_url_rule("/aides", "lister_aides", lister_aides, methods=["GET"])
+    app.add_url_rule("/aides/<aide_id>", "fiche_aide", fiche_aide, methods=["GET"])
+    app.add_url_rule("/evaluation", "evaluation", lambda: evaluation(systeme, evaluer), methods=["POST"])
+    app.register_error_handler(HTTPException, _reponse_erreur_http)
+    app.config["CLARA_EXEMPLE"] = {"situation": exemple, "periode": periode}
+    return app
+
+
+# --- Le serveur ----------------------------------------------------------------------------------------
+
+
+def rechauffer(app):
+    """Un /calculate léger et une /evaluation avant le fork : imports paresseux, caches de paramètres,
+    premiers appels de formules ; les workers en héritent."""
+    client = app.test_client()
+    exemple = app.config["CLARA_EXEMPLE"]
+    client.post("/calculate", json=copy.deepcopy(exemple["situation"]))
+    client.post("/evaluation", json=copy.deepcopy(exemple))
+
+
+def options_gunicorn(host="127.0.0.1", port=5000, workers=2):
+    hote = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return {
+        "bind": f"{hote}:{port}",
+        "workers": int(workers),
+        "worker_class": "sync",
+        "preload_app": True,  # le système est construit une fois, dans le maître ; les workers le partagent
+        "timeout": 120,  # un calcul lourd (rsa, ppa...) prend 1 à 5 s ; une requête bloquée ne garde pas un worker
+        "graceful_timeout": 10,
+        "max_requests": 5000,  # borne la croissance mémoire d'un worker ; le fork depuis le maître est immédiat
+        "max_requests_jitter": 500,
+        "limit_request_line": 8190,
+    }
+
+
+def servir(host="127.0.0.1", port=5000, workers=2):
+    """`clara serve` : gunicorn, workers sync, système construit une fois (--preload), chauffe avant le fork."""
+    from gunicorn.app.base import BaseApplication
+
+    class ServeurClara(BaseApplication):
+        def __init__(self, options):
+            self.options = options
+            super().__init__()
+
+        def load_config(self):
+            for cle, valeur in self.options.items():
+                self.cfg.set(cle, valeur)
+
+        def load(self):
+            app = creer_application()
+            rechauffer(app)
+            gc.collect()
+            gc.freeze()  # les objets du maître ne sont plus visités par le GC des workers : moins de copies de pages
+            return app
+
+    ServeurClara(options_gunicorn(host, port, workers)).run()
