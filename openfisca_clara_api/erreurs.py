@@ -49,7 +49,7 @@ _TYPES = {"int": "entier", "float": "nombre", "bool": "booléen (true ou false)"
 
 def type_attendu(variable):
     """Ce qu'attend une variable, pour `attendu` : la liste des valeurs d'une Enum, sinon la forme."""
-    if variable.possible_values is not None:
+    if getattr(variable, "possible_values", None) is not None:
         return list(variable.possible_values.__members__)
     return _TYPES.get(variable.value_type.__name__, variable.value_type.__name__)
 

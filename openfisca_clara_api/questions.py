@@ -47,7 +47,7 @@ def charger_questions():
 
 def detecteur_inconnu(variable):
     """Fonction valeur → vrai si la valeur est l'état « inconnu » de cette variable ; None si elle n'en a pas."""
-    if variable.possible_values is not None:
+    if getattr(variable, "possible_values", None) is not None:
         membre = variable.possible_values.__members__.get("non_renseigne")
         if membre is None:
             return None
@@ -67,7 +67,7 @@ def detecteur_inconnu(variable):
 
 def a_un_etat_inconnu(variable):
     """La variable sait dire « inconnu » par sa valeur par défaut (convention d'openfisca-clara)."""
-    if variable.possible_values is not None:
+    if getattr(variable, "possible_values", None) is not None:
         return "non_renseigne" in variable.possible_values.__members__
     if variable.value_type in (float, int):
         return variable.default_value is not None and variable.default_value < 0

@@ -29,13 +29,16 @@ import inspect
 import json
 import logging
 import math
+from collections.abc import Mapping
 
-from flask import Response, current_app, request
+from flask import Response, current_app, jsonify, request
 from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
 from openfisca_web_api import handlers
+from openfisca_web_api import loader as chargeur
 from openfisca_web_api.app import create_app
+from openfisca_web_api.loader.variables import build_variable
 from werkzeug.exceptions import HTTPException
 
 from openfisca_clara_api.catalogue import SCHEMA as SCHEMA_FICHE
@@ -187,24 +190,31 @@ def erreurs_situation(systeme, situation):
     return erreurs
 
 
+def _json_openfisca(contenu, statut=200):
+    """Réponses des routes OpenFisca : `jsonify`, comme openfisca_web_api (clés triées, JSON compact)."""
+    reponse = jsonify(contenu)
+    reponse.status_code = statut
+    return reponse
+
+
 def _calcul_openfisca(systeme, traitement):
     """/calculate et /trace : le corps lu strictement, validé, puis le traitement d'OpenFisca inchangé."""
     try:
         situation = lire_corps_json()
     except CorpsInvalide as erreur:
-        return reponse_json({"error": erreur.message}, erreur.statut)
+        return _json_openfisca({"error": erreur.message}, erreur.statut)
     if not isinstance(situation, dict):
-        return reponse_json({"error": "Invalid type: must be of type 'Object'."}, 400)
+        return _json_openfisca({"error": "Invalid type: must be of type 'Object'."}, 400)
     erreurs = erreurs_situation(systeme, situation)
     if erreurs:
-        return reponse_json(erreurs, 400)
+        return _json_openfisca(erreurs, 400)
     try:
         resultat = traitement(systeme, situation)
     except (SituationParsingError, PeriodMismatchError) as erreur:
-        return reponse_json(erreur.error, erreur.code or 400)
+        return _json_openfisca(erreur.error, erreur.code or 400)
     except (UnicodeEncodeError, UnicodeDecodeError) as erreur:
-        return reponse_json({"error": f"'{erreur.object!r}' is not a valid value: {erreur.reason}."}, 400)
-    return reponse_json(resultat)
+        return _json_openfisca({"error": f"{erreur.object!r} is not a valid value: {erreur.reason}."}, 400)
+    return _json_openfisca(resultat)
 
 
 # --- Le catalogue et l'évaluation ------------------------------------------------------------------------
@@ -304,7 +314,7 @@ def _reponse_erreur_http(erreur):
     if chemin.startswith(ROUTES_CLARA):
         champ = "méthode" if erreur.code == 405 else "route"
         return erreur_clara(erreur.code, champ, message, attendu)
-    return reponse_json({"error": message}, erreur.code or 500)
+    return _json_openfisca({"error": message}, erreur.code or 500)
 
 
 # --- La spécification OpenAPI ------------------------------------------------------------------------
@@ -494,6 +504,35 @@ def situation_exemple(systeme, periode=None):
 # --- L'application -----------------------------------------------------------------------------------
 
 
+class VariablesALaDemande(Mapping):
+    """Les fiches /variable d'openfisca_web_api, construites à la première lecture plutôt qu'au démarrage :
+    lire le code source des 3 200 formules coûte ≈ 0,7 s, un septième du démarrage. Même contenu."""
+
+    def __init__(self, systeme, metadonnees):
+        self._systeme, self._metadonnees, self._fiches = systeme, metadonnees, {}
+
+    def __getitem__(self, nom):
+        if nom not in self._fiches:
+            self._fiches[nom] = build_variable(self._systeme.variables[nom], self._metadonnees)
+        return self._fiches[nom]
+
+    def __iter__(self):
+        return iter(self._systeme.variables)
+
+    def __len__(self):
+        return len(self._systeme.variables)
+
+
+def _creer_application_openfisca(systeme, **options):
+    """`openfisca_web_api.app.create_app`, avec les fiches de variables construites à la demande."""
+    construire_variables = chargeur.build_variables
+    chargeur.build_variables = VariablesALaDemande
+    try:
+        return create_app(systeme, **options)
+    finally:
+        chargeur.build_variables = construire_variables
+
+
 def _donnees_openfisca(app):
     """Le dictionnaire `data` d'openfisca_web_api.app.create_app (spécification, variables...)."""
     return inspect.getclosurevars(app.view_functions["get_spec"]).nonlocals["data"]
@@ -510,7 +549,9 @@ def creer_application(systeme=None, evaluer=None):
     # L'exemple d'openfisca-france coûte ≈ 13 s à chaque démarrage (il calcule la taxe d'habitation) :
     # le nôtre est léger et parle de nos aides. Nouveau dict : celui d'openfisca-france n'est pas modifié.
     systeme.open_api_config = {**{k: v for k, v in systeme.open_api_config.items() if k != "simulation_example"}, "simulation_example": exemple}
-    app = create_app(systeme, welcome_message="API OpenFisca d'openfisca-france et openfisca-clara (aides au retour à l'emploi). Spécification : /spec.")
+    app = _creer_application_openfisca(
+        systeme, welcome_message="API OpenFisca d'openfisca-france et openfisca-clara (aides au retour à l'emploi). Spécification : /spec."
+    )
     completer_spec(_donnees_openfisca(app)["openAPI_spec"], copy.deepcopy(exemple), periode)
 
     app.view_functions["calculate"] = lambda: _calcul_openfisca(systeme, handlers.calculate)

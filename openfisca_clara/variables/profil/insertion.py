@@ -10,7 +10,7 @@ from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import Reponse
 
-ARRETE_IAE_2021 = "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000043999431"
+ARRETE_IAE_2021 = "https://www.legifrance.gouv.fr/eli/arrete/2021/9/1/MTRD2124285A/jo/texte"
 
 
 class sortant_aide_sociale_enfance(Variable):

@@ -1,5 +1,5 @@
 """La formation visée : sa nature (qualifiante ou non, ou l'une des actions que les rémunérations
-excluent) et sa date de fin. Utilisées par les rémunérations de formation et les aides à la formation
+excluent), son financement par le CPF et sa date de fin. Utilisées par les rémunérations de formation et les aides à la formation
 (rulebook §4.1, §4.2, §4.3, §10.3).
 
 Convention des entrées inconnues : Enum à `non_renseigne`, dates à 0001-01-01.

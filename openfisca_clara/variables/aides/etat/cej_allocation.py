@@ -73,10 +73,7 @@ class etat_cej_allocation_revenus_activite_mensuels(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     unit = "currency"
-    label = (
-        "Revenus d'activité du jeune (salaires nets, revenus d'indépendant...), moyenne mensuelle des derniers mois ; "
-        "0 : aucun ; −1 : non renseigné"
-    )
+    label = "Revenus d'activité du jeune (salaires nets, revenus d'indépendant...), moyenne mensuelle des derniers mois ; " "0 : aucun ; −1 : non renseigné"
 
 
 class etat_cej_allocation_autres_ressources_mensuelles(Variable):

@@ -1,0 +1,134 @@
+"""Allocation d'aide au retour à l'emploi formation (AREF, ou ARE-F) : l'ARE maintenue pendant une
+formation, versée par France Travail pour le compte de l'Unédic (rulebook §4.1).
+
+Conditions : avoir des droits ouverts à l'ARE et suivre une formation inscrite dans le projet personnalisé
+d'accès à l'emploi (PPAE) ou financée, en tout ou partie, par le compte personnel de formation (fiche
+Unédic « ARE-F »). La durée est celle des droits restants ; quand elle ne couvre pas la formation, la
+rémunération de fin de formation (`rff`, §4.2) peut prendre le relais.
+
+Montant (journalier, brut) : celui de l'ARE, avec un plancher (`plancher_journalier`, §1.1). Le plancher
+est un montant **brut** : on le compare à `are_journaliere_brute` (notification de droits), pas à
+`allocation_chomage_journaliere` (montant net déclaré, qui sert aux seuils de ressources des aides de
+France Travail). Sans ARE brute connue, le montant affiché est le plancher (un minimum, pas un maximum).
+À partir du 1er juillet 2026, le plancher n'est pas publié (§12.1) : le montant est l'ARE brute sans
+plancher, ou 0 si elle est inconnue. L'ARE brute n'est presque jamais sous le plancher (l'ARE minimale
+est plus élevée) : seul le cas d'une ARE plafonnée à 75 % du salaire de référence est concerné.
+
+Ouverture : l'AREF est bien plus ancienne que l'historique modélisé (à partir du 1er juillet 2017) ;
+avant cette date, le critère d'ouverture vaut « à vérifier », jamais « fermé ».
+"""
+
+import numpy as np
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    INCONNU,
+    VRAI,
+    StatutEligibilite,
+    et,
+    ou,
+    parametre_aux_dates,
+    renseigne,
+    reponse_oui,
+    selon,
+    statut,
+)
+from openfisca_clara.variables.projet.projet import TypeProjet
+
+P = "clara.unedic.aref"
+REFERENCE = "https://www.unedic.org/indemnisation/fiches-thematiques/allocation-daide-au-retour-lemploi-formation-are-f"
+
+
+def ouverture_modelisee(parameters, dates, chemin):
+    """VRAI/FAUX selon le paramètre `ouvert` ; INCONNU avant sa première valeur (historique non modélisé)."""
+    valeur = parametre_aux_dates(parameters, dates, chemin)
+    return np.select([np.isnan(valeur), valeur == 1], [INCONNU, VRAI], FAUX).astype(np.int8)
+
+
+class unedic_aref_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "L'ARE-formation est ouverte à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        return ouverture_modelisee(parameters, individu("date_demande", period), f"{P}.ouvert")
+
+
+class unedic_aref_droits_are(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir des droits ouverts à l'ARE (allocation perçue ou reliquat de droits), non épuisés"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        jours = individu("are_droits_restants_jours", period)
+        reliquat = selon(renseigne(jours) & (jours > 0), VRAI, FAUX)
+        droits = ou(reponse_oui(individu("percoit_are", period)), reponse_oui(individu("percoit_aref", period)), reliquat)
+        non_epuises = selon(renseigne(jours) & (jours <= 0), FAUX, VRAI)
+        return et(droits, non_epuises)
+
+
+class unedic_aref_formation(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Suivre une formation inscrite dans votre projet personnalisé d'accès à l'emploi (PPAE) ou financée, même en partie, par votre CPF"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        projet = individu("projet_type", period)
+        admise = ou(reponse_oui(individu("projet_formation_validee_ppae", period)), reponse_oui(individu("projet_formation_financee_cpf", period)))
+        return np.select([projet == TypeProjet.non_renseigne, projet == TypeProjet.formation], [INCONNU, admise], FAUX).astype(np.int8)
+
+
+CRITERES = (
+    "unedic_aref_dispositif_ouvert",
+    "critere_inscrit_france_travail",
+    "unedic_aref_droits_are",
+    "unedic_aref_formation",
+)
+
+
+class unedic_aref_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "ARE-formation (AREF) : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class unedic_aref_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "ARE-formation (AREF) : éligible"
+
+    def formula(individu, period):
+        return individu("unedic_aref_statut", period) == StatutEligibilite.eligible
+
+
+class unedic_aref_montant(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "currency"
+    label = "ARE-formation (AREF) : montant journalier brut (ARE brute, au moins le plancher de l'AREF)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        plancher = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.plancher_journalier")
+        are_brute = individu("are_journaliere_brute", period)
+        plancher_connu = np.nan_to_num(plancher)
+        montant = np.where(renseigne(are_brute), np.maximum(are_brute, plancher_connu), plancher_connu)
+        eligible_ou_a_verifier = individu("unedic_aref_statut", period) != StatutEligibilite.non_eligible
+        return np.where(eligible_ou_a_verifier, np.round(montant, 2), 0)

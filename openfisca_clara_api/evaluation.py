@@ -1,0 +1,526 @@
+"""Évaluer une situation : toutes les aides du catalogue, leur statut, leur montant, pourquoi, et quoi demander.
+
+`evaluer(situation, periode)` est la porte d'entrée de la bibliothèque, de la ligne de commande et de l'API web :
+il construit une simulation OpenFisca, calcule le statut et le montant de chaque aide pour une personne, explique
+chaque statut par ses critères (les dépendances directes de la variable `_statut`, lues dans la trace du calcul)
+et classe les faits inconnus en questions, de la plus utile à la moins utile.
+
+La trace : un traceur léger (`_Traceur`) note, pour chaque calcul `nom@période`, les calculs qu'il déclenche
+(la carte globale des dépendances) et leur valeur. Il remplace le `FullTracer` d'OpenFisca, qui chronomètre
+chaque nœud et trace chaque accès aux paramètres : même information de dépendance, quatre fois moins cher (voir
+`docs/evaluation.md`). Un critère déjà calculé pour une autre aide n'est pas recalculé, mais la carte globale
+garde les dépendances de son premier calcul.
+
+`evaluer_population` et `comparer_reforme` servent les analystes : vectoriels, une personne par ménage.
+"""
+
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+
+import numpy as np
+from openfisca_core import periods
+from openfisca_core.errors import SituationParsingError
+from openfisca_core.simulation_builder import SimulationBuilder
+from openfisca_core.tracers import SimpleTracer
+
+from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
+from openfisca_clara_api.erreurs import ErreurEntree, chemin, depuis_openfisca, type_attendu
+from openfisca_clara_api.questions import charger_questions, detecteur_inconnu
+from openfisca_clara_api.systeme import construire_systeme
+
+STATUTS = ("eligible", "a_verifier", "non_eligible")
+VALEURS_CRITERE = {1: ("vrai", "✓"), 0: ("inconnu", "?"), -1: ("faux", "✗")}
+# Les conditions décisives d'abord (Clara, §2.6) : ce qui manque, puis ce qui est acquis.
+ORDRE_CRITERES = {-1: 0, 0: 1, 1: 2}
+FORME_MOIS = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+PLUS_GRAND_FLOAT32 = float(np.finfo(np.float32).max)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Ce qui ne dépend que du système et du catalogue : calculé une fois par système.
+
+
+def _cle_tri(texte):
+    sans_accents = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
+    return sans_accents.casefold()
+
+
+def _texte(valeur):
+    return valeur.strip() if isinstance(valeur, str) else valeur
+
+
+def _copie(valeur):
+    """Copie d'une valeur JSON (listes et dictionnaires du catalogue) : la sortie ne partage rien avec le cache."""
+    if isinstance(valeur, dict):
+        return {cle: _copie(v) for cle, v in valeur.items()}
+    if isinstance(valeur, list):
+        return [_copie(v) for v in valeur]
+    return valeur
+
+
+_TYPES_QUESTION = {"float": "nombre", "int": "entier", "date": "date", "str": "texte", "bool": "booleen"}
+
+
+class _Fait:
+    """Un fait du registre des questions, prêt à l'emploi : détecteur d'inconnu, variable de réponse, forme."""
+
+    def __init__(self, systeme, nom, entree):
+        variable = systeme.variables[nom]
+        reponse = systeme.variables.get(entree["renseigne_par"], variable)
+        self.nom = nom
+        self.entite = variable.entity.key
+        self.est_inconnu = detecteur_inconnu(variable)
+        self.reponse = reponse.name
+        self.entite_reponse = reponse.entity.key
+        self.pluriel_reponse = reponse.entity.plural
+        self.unite_reponse = str(reponse.definition_period)
+        self.question = entree["question"]
+        if getattr(reponse, "possible_values", None) is not None:
+            self.type = "choix"
+            self.choix = [{"valeur": m.name, "libelle": m.value} for m in reponse.possible_values if m.name != "non_renseigne"]
+        else:
+            self.type = _TYPES_QUESTION.get(reponse.value_type.__name__, reponse.value_type.__name__)
+            self.choix = None
+
+
+class _Index:
+    """Structures dérivées du système et du catalogue, construites une fois (et non à chaque évaluation)."""
+
+    def __init__(self, systeme):
+        self.systeme = systeme
+        self.catalogue = charger_catalogue()
+        vocab = vocabulaire()
+        self.rubriques = dict(vocab["rubriques"])
+        self.besoins = dict(vocab["besoins"])
+        self.ordre_rubriques = {r: i for i, r in enumerate(self.rubriques)}
+        # Ce que SimulationBuilder.register_variables recalcule à chaque construction (≈ 3 ms) : nom → entité.
+        self.entites_variables = {nom: variable.entity for nom, variable in systeme.variables.items()}
+        self.fiches = {}
+        for identifiant, fiche in self.catalogue.items():
+            self.fiches[identifiant] = {
+                "id": identifiant,
+                "label": _texte(fiche["label"]),
+                "description": _texte(fiche["description"]),
+                "porteur": fiche["porteur"],
+                "rubrique": fiche["rubrique"],
+                "besoins": list(fiche["besoins"]),
+                "territoire": fiche["territoire"],
+                "periodicite": fiche["periodicite"],
+                "montant_est_maximum": fiche["montant_est_maximum"],
+                "montant_explication": _texte(fiche.get("montant_explication")),
+                "conditions_non_modelisees": [_texte(c) for c in fiche["conditions_non_modelisees"]],
+                "demarche": _texte(fiche["demarche"]),
+                "lien": fiche["lien"],
+                "debut": fiche["debut"],
+                "fin": fiche["fin"],
+            }
+        self.tri_labels = {i: _cle_tri(f["label"]) for i, f in self.fiches.items()}
+        self.faits = {}
+        for ordre, (nom, entree) in enumerate(charger_questions().items()):
+            if nom in systeme.variables:  # un fait retiré du modèle n'est plus demandé (un test le signale)
+                fait = _Fait(systeme, nom, entree)
+                fait.ordre = ordre
+                if fait.est_inconnu is not None:
+                    self.faits[nom] = fait
+        self.ordre_reponses = {}
+        for fait in self.faits.values():
+            self.ordre_reponses.setdefault(fait.reponse, fait)
+        self.labels = {}
+
+    def label(self, nom):
+        if nom not in self.labels:
+            variable = self.systeme.variables[nom]
+            self.labels[nom] = variable.label or nom
+        return self.labels[nom]
+
+
+@lru_cache(maxsize=8)
+def _index(systeme):
+    return _Index(systeme)
+
+
+@lru_cache(maxsize=1)
+def versions():
+    """Versions des paquets qui font les règles : à citer avec chaque résultat."""
+    resultat = {}
+    for paquet, distribution in (("openfisca_clara", "openfisca-clara"), ("openfisca_france", "openfisca-france"), ("openfisca_core", "openfisca-core")):
+        try:
+            resultat[paquet] = version(distribution)
+        except PackageNotFoundError:  # pragma: no cover - paquet installé autrement
+            resultat[paquet] = None
+    return resultat
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Construction de la simulation et trace.
+
+
+class _Constructeur(SimulationBuilder):
+    """SimulationBuilder qui reprend la carte nom → entité déjà calculée au lieu de la refaire à chaque fois."""
+
+    def __init__(self, entites_variables):
+        super().__init__()
+        self._entites_variables = entites_variables
+
+    def register_variables(self, simulation):
+        self.variable_entities = self._entites_variables  # lecture seule pendant la construction
+
+
+class _Traceur(SimpleTracer):
+    """La trace utile à l'explication : dépendances directes de chaque calcul `(nom, période)` et sa valeur."""
+
+    def __init__(self):
+        super().__init__()
+        self.dependances = {}
+        self.valeurs = {}
+
+    def record_calculation_start(self, variable, period):
+        cle = (variable, period)
+        pile = self._stack
+        if pile:
+            parent = pile[-1]["cle"]
+            enfants = self.dependances.get(parent)
+            if enfants is None:
+                self.dependances[parent] = {cle: None}
+            else:
+                enfants[cle] = None
+        pile.append({"name": variable, "period": period, "cle": cle})
+
+    def record_calculation_result(self, value):
+        self.valeurs[self._stack[-1]["cle"]] = value
+
+
+def _verifier_periode(periode):
+    if not isinstance(periode, str) or not FORME_MOIS.match(periode):
+        if isinstance(periode, str) and re.match(r"^\d{4}$", periode):
+            message = f"La période « {periode} » est une année : les aides s'évaluent pour un mois."
+        else:
+            message = f"Période invalide « {periode} » : un mois est attendu."
+        raise ErreurEntree("periode", message, "AAAA-MM")
+    return periods.period(periode)
+
+
+def _verifier_valeur(variable, valeur, champ):
+    """Types JSON stricts : OpenFisca accepte silencieusement 30.5 pour un entier, [1] ou true pour un nombre..."""
+    type_ = variable.value_type.__name__
+    if getattr(variable, "possible_values", None) is not None or type_ in ("date", "str"):
+        correct = isinstance(valeur, str)
+        if correct and type_ == "str" and getattr(variable, "max_length", None) and len(valeur) > variable.max_length:
+            raise ErreurEntree(champ, f"Texte trop long pour « {variable.name} » ({variable.max_length} caractères au plus).", "texte")
+    elif type_ == "bool":
+        correct = isinstance(valeur, bool)
+    elif type_ == "int":
+        correct = not isinstance(valeur, bool) and (isinstance(valeur, int) or (isinstance(valeur, float) and valeur.is_integer()))
+    elif type_ == "float":
+        correct = not isinstance(valeur, bool) and isinstance(valeur, int | float)
+        if correct and not (math.isfinite(valeur) and abs(valeur) <= PLUS_GRAND_FLOAT32):
+            raise ErreurEntree(champ, f"Nombre invalide pour « {variable.name} » : {valeur!r}.", "nombre")
+    else:
+        correct = True
+    if not correct:
+        raise ErreurEntree(champ, f"Type invalide pour « {variable.name} » : {valeur!r}.", type_attendu(variable))
+
+
+def _verifier_types(systeme, situation):
+    """Vérifie le type des valeurs données ; la structure (entités, rôles, périodes) est laissée à OpenFisca."""
+    for pluriel, instances in situation.items():
+        if not isinstance(instances, dict):
+            continue
+        for identifiant, instance in instances.items():
+            if not isinstance(instance, dict):
+                continue
+            for nom, valeurs in instance.items():
+                variable = systeme.variables.get(nom)
+                if variable is None or variable.entity.plural != pluriel or not isinstance(valeurs, dict):
+                    continue
+                for periode, valeur in valeurs.items():
+                    if valeur is not None:
+                        _verifier_valeur(variable, valeur, chemin(pluriel, identifiant, nom, periode))
+
+
+def construire_simulation(situation, systeme=None, index=None):
+    """Simulation OpenFisca d'une situation au format d'openfisca-france (entités de groupe facultatives).
+
+    Lève `ErreurEntree`, et rien d'autre, pour une situation invalide.
+    """
+    systeme = systeme or construire_systeme()
+    index = index or _index(systeme)
+    if not isinstance(situation, dict):
+        raise ErreurEntree("situation", "La situation doit être un objet JSON (individus, familles, foyers_fiscaux, menages).", "objet")
+    if "axes" in situation:
+        raise ErreurEntree("axes", "Les axes ne sont pas pris en charge : évaluez une situation à la fois, ou utilisez evaluer_population.")
+    _verifier_types(systeme, situation)
+    try:
+        return _Constructeur(index.entites_variables).build_from_entities(systeme, situation)
+    except SituationParsingError as erreur:
+        raise depuis_openfisca(erreur, systeme, situation) from None
+    except ErreurEntree:
+        raise
+    except Exception as erreur:  # OpenFisca ne signale pas tout par SituationParsingError
+        raise ErreurEntree("situation", f"Situation invalide : {erreur}") from None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Filtres.
+
+
+def _liste(valeurs, champ):
+    if valeurs is None:
+        return None
+    if isinstance(valeurs, str) or not isinstance(valeurs, list | tuple):
+        raise ErreurEntree(champ, "Une liste est attendue.", "liste")
+    return list(valeurs)
+
+
+def aides_retenues(index, rubriques=None, besoins=None, aides=None):
+    """Identifiants des aides retenues par les filtres, dans l'ordre du catalogue. Liste vide ou None : pas de filtre."""
+    rubriques, besoins, aides = _liste(rubriques, "rubriques"), _liste(besoins, "besoins"), _liste(aides, "aides")
+    for champ, demandes, connus in (("rubriques", rubriques, index.rubriques), ("besoins", besoins, index.besoins), ("aides", aides, index.fiches)):
+        for i, valeur in enumerate(demandes or ()):
+            if not isinstance(valeur, str) or valeur not in connus:
+                genre = {"rubriques": "Rubrique inconnue", "besoins": "Besoin inconnu", "aides": "Aide inconnue"}[champ]
+                raise ErreurEntree(f"{champ}[{i}]", f"{genre} : « {valeur} ».", list(connus))
+    retenues = []
+    for identifiant, fiche in index.fiches.items():
+        if rubriques and fiche["rubrique"] not in rubriques:
+            continue
+        if besoins and not any(b in besoins for b in fiche["besoins"]):
+            continue
+        if aides and identifiant not in aides:
+            continue
+        retenues.append(identifiant)
+    return retenues
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Évaluation d'une situation.
+
+
+class _Explication:
+    """Lecture de la trace pour une personne : valeurs, critères, faits inconnus sous un critère."""
+
+    def __init__(self, simulation, traceur, index, indice):
+        self.simulation = simulation
+        self.traceur = traceur
+        self.index = index
+        self.indice = indice
+        self.indices_entites = {simulation.persons.entity.key: indice}
+        self.memo = {}
+
+    def indice_dans(self, entite):
+        if entite not in self.indices_entites:
+            population = self.simulation.populations[entite]
+            self.indices_entites[entite] = int(population.members_entity_id[self.indice])
+        return self.indices_entites[entite]
+
+    def valeur(self, cle, entite):
+        tableau = self.traceur.valeurs.get(cle)
+        if tableau is None:
+            tableau = self.simulation.calculate(*cle)
+        return tableau[self.indice_dans(entite)]
+
+    def faits_inconnus(self, cle):
+        """Faits inconnus (variables de réponse) sous un calcul : on descend jusqu'au premier fait du registre."""
+        trouve = self.memo.get(cle)
+        if trouve is not None:
+            return trouve
+        self.memo[cle] = ()  # garde contre un cycle
+        fait = self.index.faits.get(cle[0])
+        if fait is not None:
+            resultat = (fait.reponse,) if fait.est_inconnu(self.valeur(cle, fait.entite)) else ()
+        else:
+            reunion = {}
+            for enfant in self.traceur.dependances.get(cle, ()):
+                reunion.update(dict.fromkeys(self.faits_inconnus(enfant)))
+            resultat = tuple(reunion)
+        self.memo[cle] = resultat
+        return resultat
+
+    def criteres(self, cle_statut, a_verifier):
+        """Les critères d'une aide : dépendances directes entières de son statut, avec leur valeur (−1/0/+1)."""
+        personne = self.simulation.persons.entity.key
+        criteres = []
+        for cle in self.traceur.dependances.get(cle_statut, ()):
+            variable = self.index.systeme.variables[cle[0]]
+            if variable.value_type is not int or variable.entity.key != personne:
+                continue
+            valeur = int(self.valeur(cle, personne))
+            if valeur not in VALEURS_CRITERE:
+                continue
+            texte, symbole = VALEURS_CRITERE[valeur]
+            critere = {"variable": cle[0], "label": self.index.label(cle[0]), "valeur": texte, "symbole": symbole}
+            if a_verifier and valeur == 0:
+                critere["faits_manquants"] = list(self.faits_inconnus(cle))
+            criteres.append((ORDRE_CRITERES[valeur], len(criteres), critere))
+        return [c for _, _, c in sorted(criteres, key=lambda t: t[:2])]
+
+
+def _question(fait, aides, simulation, explication, periode):
+    entite = simulation.populations[fait.entite_reponse]
+    identifiant = str(entite.ids[explication.indice_dans(fait.entite_reponse)])
+    cle_periode = {"month": str(periode), "year": str(periode.this_year), "eternity": "ETERNITY"}.get(fait.unite_reponse, str(periode))
+    question = {
+        "variable": fait.reponse,
+        "entite": fait.pluriel_reponse,
+        "question": fait.question,
+        "aides": aides,
+        "chemin": chemin(fait.pluriel_reponse, identifiant, fait.reponse, cle_periode),
+        "type": fait.type,
+    }
+    if fait.choix is not None:
+        question["choix"] = _copie(fait.choix)
+    return question
+
+
+def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aides=None):
+    """Évalue toutes les aides du catalogue (ou celles retenues par les filtres) pour une personne et un mois.
+
+    `situation` : situation au format d'openfisca-france (`individus` suffit ; familles, foyers fiscaux et ménages
+    sont alors créés, un par personne, comme le fait l'API web). `periode` : « AAAA-MM ». `personne` : identifiant
+    d'un individu, le premier par défaut. Filtres : `rubriques` (l'une d'elles), `besoins` (au moins l'un d'eux,
+    comme Clara), `aides` (identifiants). Renvoie un dictionnaire sérialisable en JSON ; lève `ErreurEntree`.
+    """
+    systeme = construire_systeme()
+    index = _index(systeme)
+    periode_ = _verifier_periode(periode)
+    retenues = aides_retenues(index, rubriques, besoins, aides)
+    simulation = construire_simulation(situation, systeme, index)
+    identifiants = [str(i) for i in simulation.persons.ids]
+    if personne is None:
+        personne = identifiants[0]
+    if not isinstance(personne, str) or personne not in identifiants:
+        raise ErreurEntree("personne", f"Personne inconnue : « {personne} ».", identifiants)
+    indice = identifiants.index(personne)
+
+    traceur = _Traceur()
+    simulation.tracer = traceur  # trace légère : `simulation.trace` reste faux (pas de traçage des paramètres)
+    explication = _Explication(simulation, traceur, index, indice)
+
+    resultats = []
+    for identifiant in retenues:
+        noms = index.catalogue[identifiant]["variables"]
+        statut_variable = index.systeme.variables[noms["statut"]]
+        valeur_statut = simulation.calculate(noms["statut"], periode_)[indice]
+        statut = statut_variable.possible_values._member_names_[int(valeur_statut)]
+        montant = None
+        if noms["montant"] is not None:
+            montant = round(float(simulation.calculate(noms["montant"], periode_)[indice]), 2)
+        resultats.append((identifiant, statut, montant, (noms["statut"], periode_)))
+
+    aides_sortie = {}
+    questions = {}
+    for identifiant, statut, montant, cle_statut in resultats:
+        criteres = explication.criteres(cle_statut, statut == "a_verifier")
+        manquants = list(dict.fromkeys(f for c in criteres for f in c.get("faits_manquants", ())))
+        aide = {**_copie(index.fiches[identifiant]), "statut": statut, "montant": montant, "criteres": criteres, "faits_manquants": manquants}
+        aides_sortie[identifiant] = aide
+        for fait in manquants:
+            compte = questions.setdefault(fait, {"seul": 0, "aides": []})
+            compte["aides"].append(identifiant)
+            compte["seul"] += len(manquants) == 1
+
+    ordre = {s: i for i, s in enumerate(STATUTS)}
+    rubriques_sortie = []
+    par_rubrique = {}
+    for aide in aides_sortie.values():
+        par_rubrique.setdefault(aide["rubrique"], []).append(aide)
+    for rubrique in sorted(par_rubrique, key=lambda r: index.ordre_rubriques[r]):
+        liste = sorted(par_rubrique[rubrique], key=lambda a: (ordre[a["statut"]], index.tri_labels[a["id"]], a["id"]))
+        rubriques_sortie.append({"id": rubrique, "label": index.rubriques[rubrique], "aides": liste})
+
+    classees = sorted(questions.items(), key=lambda item: (-item[1]["seul"], -len(item[1]["aides"]), index.ordre_reponses[item[0]].ordre, item[0]))
+    questions_sortie = [_question(index.ordre_reponses[fait], compte["aides"], simulation, explication, periode_) for fait, compte in classees]
+
+    comptes = {s: 0 for s in STATUTS}
+    for aide in aides_sortie.values():
+        comptes[aide["statut"]] += 1
+    return {
+        "periode": str(periode_),
+        "personne": personne,
+        "versions": dict(versions()),
+        "resume": comptes,
+        "rubriques": rubriques_sortie,
+        "questions": questions_sortie,
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Populations (analystes).
+
+
+def _tableau(systeme, nom, valeurs, nombre):
+    variable = systeme.variables.get(nom)
+    champ = f"variables.{nom}"
+    if variable is None:
+        raise ErreurEntree(champ, f"Variable inconnue : « {nom} ».")
+    tableau = np.asarray(valeurs)
+    if tableau.ndim != 1 or len(tableau) != nombre:
+        raise ErreurEntree(champ, f"Tableau de longueur {len(tableau) if tableau.ndim == 1 else '?'} ; {nombre} attendu (une valeur par personne).")
+    try:
+        if getattr(variable, "possible_values", None) is not None and tableau.dtype.kind in "UO":
+            return variable.possible_values.encode(tableau.astype(str))
+        if variable.value_type.__name__ == "date":
+            return tableau.astype("datetime64[D]")
+        return tableau.astype(variable.dtype)
+    except (ValueError, TypeError, LookupError) as erreur:
+        raise ErreurEntree(champ, f"Valeurs invalides pour « {nom} » : {erreur}", type_attendu(variable)) from None
+
+
+def _population(systeme, variables, periode, aides=None):
+    index = _index(systeme)
+    periode_ = _verifier_periode(periode)
+    retenues = aides_retenues(index, aides=aides)
+    if not isinstance(variables, dict) or not variables:
+        raise ErreurEntree("variables", "Au moins une variable d'entrée (nom → tableau) est attendue.", "objet")
+    nombre = len(np.asarray(next(iter(variables.values()))))
+    simulation = SimulationBuilder.build_default_simulation(systeme, nombre)
+    for nom, valeurs in variables.items():
+        tableau = _tableau(systeme, nom, valeurs, nombre)
+        unite = str(systeme.variables[nom].definition_period)
+        periode_entree = periode_.this_year if unite == "year" else periode_
+        try:
+            simulation.set_input(nom, periode_entree, tableau)
+        except Exception as erreur:
+            raise ErreurEntree(f"variables.{nom}", f"Valeurs invalides pour « {nom} » : {erreur}", type_attendu(systeme.variables[nom])) from None
+    resultats = {}
+    for identifiant in retenues:
+        noms = index.catalogue[identifiant]["variables"]
+        montant = None if noms["montant"] is None else simulation.calculate(noms["montant"], periode_).astype(float)
+        resultats[identifiant] = {"statut": simulation.calculate(noms["statut"], periode_).decode_to_str(), "montant": montant}
+    return resultats
+
+
+def evaluer_population(variables, periode, aides=None):
+    """Statut (tableau de textes) et montant (tableau, ou None) de chaque aide, pour N personnes à la fois.
+
+    `variables` : {nom d'une variable d'entrée: tableau de N valeurs} ; chaque personne forme seule sa famille,
+    son foyer et son ménage (les variables de groupe, comme `depcom`, se donnent donc aussi par personne).
+    """
+    return _population(construire_systeme(), variables, periode, aides)
+
+
+@lru_cache(maxsize=4)
+def _systeme_reforme(reforme_classe):
+    return reforme_classe(construire_systeme())
+
+
+def comparer_reforme(reforme_classe, variables, periode, aides=None):
+    """Référence et réforme sur la même population, et ce qui change aide par aide.
+
+    `reforme_classe` : une sous-classe d'`openfisca_core.reforms.Reform` (appliquée une fois par processus).
+    """
+    reference = _population(construire_systeme(), variables, periode, aides)
+    reforme = _population(_systeme_reforme(reforme_classe), variables, periode, aides)
+    ecarts = {}
+    for identifiant, avant in reference.items():
+        apres = reforme[identifiant]
+        ecart = {"statuts_changes": int(np.sum(avant["statut"] != apres["statut"]))}
+        for statut in STATUTS:
+            ecart[statut] = [int(np.sum(avant["statut"] == statut)), int(np.sum(apres["statut"] == statut))]
+        if avant["montant"] is not None:
+            ecart["montant_total"] = [round(float(avant["montant"].sum()), 2), round(float(apres["montant"].sum()), 2)]
+        ecarts[identifiant] = ecart
+    return {"reference": reference, "reforme": reforme, "ecarts": ecarts}
