@@ -110,6 +110,14 @@ def ajouter_mois(dates, mois):
     return mois_cible.astype("datetime64[D]") + np.minimum(jour, dernier_jour)
 
 
+def annees_revolues(naissance, date):
+    """Âge en années révolues à `date` (un anniversaire au 29 février tombe le 28 les autres années)."""
+    naissance = np.asarray(naissance, dtype="datetime64[D]")
+    date = np.asarray(date, dtype="datetime64[D]")
+    annees = date.astype("datetime64[Y]").astype(int) - naissance.astype("datetime64[Y]").astype(int)
+    return np.where(date < ajouter_mois(naissance, annees * 12), annees - 1, annees)
+
+
 def duree_en_mois(debut, fin_incluse):
     """Durée de début à fin (incluse) en mois : mois entiers, plus la fraction du mois entamé.
 
@@ -164,3 +172,14 @@ def parametre_aux_dates(parameters, dates, chemin, defaut=np.nan):
 def dispositif_ouvert(parameters, dates, chemin):
     """Vrai là où le paramètre booléen `ouvert` du dispositif vaut vrai à la date donnée."""
     return parametre_aux_dates(parameters, dates, chemin, defaut=0) == 1
+
+
+def critere_ouverture(parameters, dates, chemin, avant_historique=FAUX):
+    """Critère « dispositif ouvert à la date de la demande » lu dans le paramètre booléen `ouvert`.
+
+    Avant la première valeur du paramètre : FAUX quand elle est la date de création du dispositif,
+    INCONNU (`avant_historique=INCONNU`) quand la création n'est pas datée et que l'historique modélisé
+    commence plus tard — on ne dit pas « fermé » sans le savoir.
+    """
+    valeur = parametre_aux_dates(parameters, dates, chemin)
+    return np.select([np.isnan(valeur), valeur == 1], [avant_historique, VRAI], FAUX).astype(np.int8)

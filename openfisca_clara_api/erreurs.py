@@ -104,7 +104,7 @@ def depuis_openfisca(erreur: SituationParsingError, systeme, situation):
         return ErreurEntree(champ, f"Date invalide pour « {nom} ».", "date AAAA-MM-JJ")
     if message.startswith("Can't deal with value") or message.startswith("Can't deal with type: expected"):
         if "expected object" in message:
-            return ErreurEntree(champ, f"Les valeurs de « {nom} » se donnent par période, par exemple {{\"2025-06\": …}}.", "objet {période: valeur}")
+            return ErreurEntree(champ, f'Les valeurs de « {nom} » se donnent par période, par exemple {{"2025-06": …}}.', "objet {période: valeur}")
         if "too large" in message:
             return ErreurEntree(champ, f"Valeur trop grande pour « {nom} ».", type_attendu(variable) if variable else None)
         return ErreurEntree(champ, f"Type invalide pour « {nom} ».", type_attendu(variable) if variable else None)

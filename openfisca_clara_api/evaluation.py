@@ -14,7 +14,9 @@ garde les dépendances de son premier calcul.
 `evaluer_population` et `comparer_reforme` servent les analystes : vectoriels, une personne par ménage.
 """
 
+import datetime
 import math
+import numbers
 import re
 import unicodedata
 from functools import lru_cache
@@ -206,16 +208,18 @@ def _verifier_periode(periode):
 def _verifier_valeur(variable, valeur, champ):
     """Types JSON stricts : OpenFisca accepte silencieusement 30.5 pour un entier, [1] ou true pour un nombre..."""
     type_ = variable.value_type.__name__
-    if getattr(variable, "possible_values", None) is not None or type_ in ("date", "str"):
+    if type_ == "date":
+        correct = isinstance(valeur, str | datetime.date)
+    elif getattr(variable, "possible_values", None) is not None or type_ == "str":
         correct = isinstance(valeur, str)
         if correct and type_ == "str" and getattr(variable, "max_length", None) and len(valeur) > variable.max_length:
             raise ErreurEntree(champ, f"Texte trop long pour « {variable.name} » ({variable.max_length} caractères au plus).", "texte")
     elif type_ == "bool":
         correct = isinstance(valeur, bool)
     elif type_ == "int":
-        correct = not isinstance(valeur, bool) and (isinstance(valeur, int) or (isinstance(valeur, float) and valeur.is_integer()))
+        correct = not isinstance(valeur, bool) and (isinstance(valeur, numbers.Integral) or (isinstance(valeur, float) and valeur.is_integer()))
     elif type_ == "float":
-        correct = not isinstance(valeur, bool) and isinstance(valeur, int | float)
+        correct = not isinstance(valeur, bool) and isinstance(valeur, numbers.Real)
         if correct and not (math.isfinite(valeur) and abs(valeur) <= PLUS_GRAND_FLOAT32):
             raise ErreurEntree(champ, f"Nombre invalide pour « {variable.name} » : {valeur!r}.", "nombre")
     else:
@@ -224,21 +228,36 @@ def _verifier_valeur(variable, valeur, champ):
         raise ErreurEntree(champ, f"Type invalide pour « {variable.name} » : {valeur!r}.", type_attendu(variable))
 
 
-def _verifier_types(systeme, situation):
-    """Vérifie le type des valeurs données ; la structure (entités, rôles, périodes) est laissée à OpenFisca."""
+PERIODE_SIMPLE = re.compile(r"^(\d{4}(-(0[1-9]|1[0-2]))?|ETERNITY)$")
+
+
+def _preparer(systeme, situation):
+    """Vérifie le type des valeurs données et retire les demandes de calcul (valeurs `null`), inutiles ici.
+
+    La structure (entités, rôles, noms, périodes) est laissée à OpenFisca, qui la vérifie en construisant.
+    """
+    preparee = {}
     for pluriel, instances in situation.items():
         if not isinstance(instances, dict):
+            preparee[pluriel] = instances
             continue
+        preparee[pluriel] = {}
         for identifiant, instance in instances.items():
             if not isinstance(instance, dict):
+                preparee[pluriel][identifiant] = instance
                 continue
+            gardees = {}
             for nom, valeurs in instance.items():
                 variable = systeme.variables.get(nom)
-                if variable is None or variable.entity.plural != pluriel or not isinstance(valeurs, dict):
-                    continue
-                for periode, valeur in valeurs.items():
-                    if valeur is not None:
-                        _verifier_valeur(variable, valeur, chemin(pluriel, identifiant, nom, periode))
+                if variable is not None and variable.entity.plural == pluriel and isinstance(valeurs, dict):
+                    if valeurs and all(v is None and isinstance(p, str) and PERIODE_SIMPLE.match(p) for p, v in valeurs.items()):
+                        continue  # demande de calcul au format de l'API web : rien à lire
+                    for periode, valeur in valeurs.items():
+                        if valeur is not None:
+                            _verifier_valeur(variable, valeur, chemin(pluriel, identifiant, nom, periode))
+                gardees[nom] = valeurs
+            preparee[pluriel][identifiant] = gardees
+    return preparee
 
 
 def construire_simulation(situation, systeme=None, index=None):
@@ -252,9 +271,9 @@ def construire_simulation(situation, systeme=None, index=None):
         raise ErreurEntree("situation", "La situation doit être un objet JSON (individus, familles, foyers_fiscaux, menages).", "objet")
     if "axes" in situation:
         raise ErreurEntree("axes", "Les axes ne sont pas pris en charge : évaluez une situation à la fois, ou utilisez evaluer_population.")
-    _verifier_types(systeme, situation)
+    preparee = _preparer(systeme, situation)
     try:
-        return _Constructeur(index.entites_variables).build_from_entities(systeme, situation)
+        return _Constructeur(index.entites_variables).build_from_entities(systeme, preparee)
     except SituationParsingError as erreur:
         raise depuis_openfisca(erreur, systeme, situation) from None
     except ErreurEntree:
@@ -275,16 +294,25 @@ def _liste(valeurs, champ):
     return list(valeurs)
 
 
-def aides_retenues(index, rubriques=None, besoins=None, aides=None):
-    """Identifiants des aides retenues par les filtres, dans l'ordre du catalogue. Liste vide ou None : pas de filtre."""
+def filtrer_catalogue(rubriques=None, besoins=None, aides=None, catalogue=None):
+    """Identifiants des aides retenues par les filtres, dans l'ordre du catalogue (sans construire le système).
+
+    `rubriques` : l'une d'elles ; `besoins` : au moins l'un d'eux (comme Clara) ; `aides` : ces identifiants.
+    Les filtres se cumulent ; None ou liste vide : pas de filtre. Valeur inconnue : `ErreurEntree` (« besoins[1] »).
+    """
+    catalogue = charger_catalogue() if catalogue is None else catalogue
+    vocab = vocabulaire()
     rubriques, besoins, aides = _liste(rubriques, "rubriques"), _liste(besoins, "besoins"), _liste(aides, "aides")
-    for champ, demandes, connus in (("rubriques", rubriques, index.rubriques), ("besoins", besoins, index.besoins), ("aides", aides, index.fiches)):
+    for champ, genre, demandes, connus in (
+        ("rubriques", "Rubrique inconnue", rubriques, vocab["rubriques"]),
+        ("besoins", "Besoin inconnu", besoins, vocab["besoins"]),
+        ("aides", "Aide inconnue", aides, catalogue),
+    ):
         for i, valeur in enumerate(demandes or ()):
             if not isinstance(valeur, str) or valeur not in connus:
-                genre = {"rubriques": "Rubrique inconnue", "besoins": "Besoin inconnu", "aides": "Aide inconnue"}[champ]
                 raise ErreurEntree(f"{champ}[{i}]", f"{genre} : « {valeur} ».", list(connus))
     retenues = []
-    for identifiant, fiche in index.fiches.items():
+    for identifiant, fiche in catalogue.items():
         if rubriques and fiche["rubrique"] not in rubriques:
             continue
         if besoins and not any(b in besoins for b in fiche["besoins"]):
@@ -386,7 +414,7 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
     systeme = construire_systeme()
     index = _index(systeme)
     periode_ = _verifier_periode(periode)
-    retenues = aides_retenues(index, rubriques, besoins, aides)
+    retenues = filtrer_catalogue(rubriques, besoins, aides, index.catalogue)
     simulation = construire_simulation(situation, systeme, index)
     identifiants = [str(i) for i in simulation.persons.ids]
     if personne is None:
@@ -472,7 +500,7 @@ def _tableau(systeme, nom, valeurs, nombre):
 def _population(systeme, variables, periode, aides=None):
     index = _index(systeme)
     periode_ = _verifier_periode(periode)
-    retenues = aides_retenues(index, aides=aides)
+    retenues = filtrer_catalogue(aides=aides, catalogue=index.catalogue)
     if not isinstance(variables, dict) or not variables:
         raise ErreurEntree("variables", "Au moins une variable d'entrée (nom → tableau) est attendue.", "objet")
     nombre = len(np.asarray(next(iter(variables.values()))))

@@ -58,10 +58,10 @@ def detecteur_inconnu(variable):
         return lambda valeur: valeur < 0
     if type_ is date:
         if variable.name == "date_naissance":
-            return lambda valeur: valeur == DATE_NON_RENSEIGNEE or valeur == DATE_NAISSANCE_PAR_DEFAUT
+            return lambda valeur: valeur in (DATE_NON_RENSEIGNEE, DATE_NAISSANCE_PAR_DEFAUT)
         return lambda valeur: valeur == DATE_NON_RENSEIGNEE
-    if type_ is str:
-        return lambda valeur: not str(valeur).strip()
+    if type_ is str:  # tableaux numpy d'octets (`depcom` : |S5)
+        return lambda valeur: not (valeur.decode() if isinstance(valeur, bytes) else str(valeur)).strip()
     return None
 
 

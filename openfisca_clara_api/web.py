@@ -27,7 +27,6 @@ import datetime
 import gc
 import inspect
 import json
-import logging
 import math
 from collections.abc import Mapping
 
@@ -46,11 +45,9 @@ from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
 from openfisca_clara_api.erreurs import ErreurEntree, depuis_openfisca
 from openfisca_clara_api.systeme import construire_systeme
 
-log = logging.getLogger("gunicorn.error")
-
 ROUTES_CLARA = ("/aides", "/evaluation")
 CHAMPS_EVALUATION = ("situation", "periode", "personne", "rubriques", "besoins", "aides")
-FILTRES_AIDES = {"rubrique": "rubriques", "besoin": "besoins"}
+FILTRES_AIDES = ("rubrique", "besoin")  # GET /aides?rubrique=…&besoin=…, répétables
 TYPES_JSON = ("application/json",)
 
 # Bornes des types numpy d'OpenFisca : int32 et float32 ; au-delà, numpy déborde ou donne inf.
@@ -220,25 +217,19 @@ def _calcul_openfisca(systeme, traitement):
 # --- Le catalogue et l'évaluation ------------------------------------------------------------------------
 
 
-def _liste(nom, attendu):
-    valeurs = request.args.getlist(nom)
-    inconnues = [v for v in valeurs if v not in attendu]
-    if inconnues:
-        raise CorpsInvalide(400, f"{nom} inconnu(e) : {', '.join(repr(v) for v in inconnues)}", list(attendu))
-    return set(valeurs)
-
-
 def lister_aides():
     inconnus = sorted(set(request.args) - set(FILTRES_AIDES))
     if inconnus:
         return erreur_clara(400, inconnus[0], f"Filtre inconnu : {inconnus[0]!r}.", list(FILTRES_AIDES))
     vocab = vocabulaire()
-    try:
-        rubriques = _liste("rubrique", vocab["rubriques"])
-        besoins = _liste("besoin", vocab["besoins"])
-    except CorpsInvalide as erreur:
-        champ = "rubrique" if erreur.message.startswith("rubrique") else "besoin"
-        return erreur_clara(erreur.statut, champ, erreur.message, erreur.attendu)
+    filtres = {}
+    for nom, connus in (("rubrique", vocab["rubriques"]), ("besoin", vocab["besoins"])):
+        valeurs = request.args.getlist(nom)
+        inconnues = [v for v in valeurs if v not in connus]
+        if inconnues:
+            return erreur_clara(400, nom, f"Valeur inconnue pour le filtre {nom!r} : {inconnues[0]!r}.", list(connus))
+        filtres[nom] = set(valeurs)
+    rubriques, besoins = filtres["rubrique"], filtres["besoin"]
     aides = [
         fiche
         for fiche in charger_catalogue().values()
@@ -391,10 +382,57 @@ def completer_spec(spec, exemple, periode):
         },
         "example": {"situation": exemple, "periode": periode},
     }
+    texte, nombre, liste_textes = {"type": "string"}, {"type": "number"}, {"type": "array", "items": {"type": "string"}}
+    statut = {"type": "string", "enum": ["eligible", "a_verifier", "non_eligible"]}
+    schemas["Critere"] = {
+        "type": "object",
+        "properties": {
+            "variable": texte,
+            "label": {"type": "string", "description": "La condition, en français"},
+            "valeur": {"type": "string", "enum": ["vrai", "inconnu", "faux"]},
+            "symbole": texte,
+            "faits_manquants": {**liste_textes, "description": "Les entrées à renseigner pour trancher (aide à vérifier)"},
+        },
+    }
+    schemas["AideEvaluee"] = {
+        "type": "object",
+        "description": "La fiche de l'aide (sans `variables` ni `references`), son statut, son montant et ses critères.",
+        "properties": {
+            "id": texte,
+            "label": texte,
+            "statut": statut,
+            "montant": {**nombre, "nullable": True, "description": "En euros ; null pour une aide sans montant"},
+            "montant_est_maximum": {"type": "boolean"},
+            "periodicite": texte,
+            "criteres": {"type": "array", "items": {"$ref": "#/components/schemas/Critere"}},
+            "faits_manquants": liste_textes,
+        },
+        "additionalProperties": True,
+    }
     schemas["EvaluationOutput"] = {
         "type": "object",
-        "description": "Pour chaque aide : statut (eligible, a_verifier, non_eligible), montant, critères et leur valeur, questions encore ouvertes.",
-        "additionalProperties": True,
+        "properties": {
+            "periode": texte,
+            "personne": texte,
+            "versions": {"type": "object", "additionalProperties": texte},
+            "resume": {"type": "object", "properties": {s: {"type": "integer"} for s in statut["enum"]}},
+            "rubriques": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"id": texte, "label": texte, "aides": {"type": "array", "items": {"$ref": "#/components/schemas/AideEvaluee"}}},
+                },
+            },
+            "questions": {
+                "type": "array",
+                "description": "Les faits encore inconnus, de la question la plus utile à la moins utile",
+                "items": {
+                    "type": "object",
+                    "properties": {"variable": texte, "entite": texte, "question": texte, "aides": liste_textes, "chemin": texte, "type": texte},
+                    "additionalProperties": True,
+                },
+            },
+        },
     }
     spec.setdefault("tags", []).append({"name": "Clara", "description": "Le catalogue des aides au retour à l'emploi et leur évaluation."})
     spec["paths"]["/aides"] = {
@@ -561,6 +599,7 @@ def creer_application(systeme=None, evaluer=None):
     app.add_url_rule("/evaluation", "evaluation", lambda: evaluation(systeme, evaluer), methods=["POST"])
     app.register_error_handler(HTTPException, _reponse_erreur_http)
     app.config["CLARA_EXEMPLE"] = {"situation": exemple, "periode": periode}
+    app.config["MAX_CONTENT_LENGTH"] = 20 * 2**20  # 413 en JSON au-delà (≈ 10 000 ménages)
     return app
 
 

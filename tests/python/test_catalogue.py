@@ -123,5 +123,11 @@ def test_chaque_aide_a_ses_tests_yaml_pour_les_trois_statuts(catalogue):
         assert identifiant in fichiers, f"{identifiant} : pas de fichier tests/aides/**/{identifiant}.yaml"
         cas = yaml.safe_load(fichiers[identifiant].read_text(encoding="utf-8"))
         statut = fiche["variables"]["statut"]
-        attendus = {c["output"].get(statut) for c in cas if statut in c.get("output", {})}
+        attendus = set()
+        for cas_test in cas:
+            sortie = cas_test.get("output") or {}
+            # Avec plusieurs personnes, le statut se lit par personne : `individu: {statut: [...]}`.
+            for valeur in (sortie.get(statut), (sortie.get("individu") or {}).get(statut)):
+                attendus.update(valeur if isinstance(valeur, list) else [valeur])
+        attendus.discard(None)
         assert {"eligible", "a_verifier", "non_eligible"} <= attendus, f"{identifiant} : statuts testés {attendus}"

@@ -17,17 +17,9 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     VRAI,
     ajouter_mois,
+    annees_revolues,
     premier_jour,
 )
-
-
-def annees_revolues(naissance, date):
-    """Âge en années révolues à `date` d'une personne née le `naissance` (tableaux de dates)."""
-    naissance = np.asarray(naissance, dtype="datetime64[D]")
-    date = np.asarray(date, dtype="datetime64[D]")
-    annees = date.astype("datetime64[Y]").astype(int) - naissance.astype("datetime64[Y]").astype(int)
-    anniversaire = ajouter_mois(naissance, 12 * annees)
-    return np.where(anniversaire > date, annees - 1, annees)
 
 
 def bornes_age(individu, period, dates):

@@ -7,7 +7,21 @@ import numpy as np
 from openfisca_core.model_api import MONTH, Variable
 from openfisca_france.model.base import Individu
 
-from openfisca_clara.tri_etat import FAUX, INCONNU, VRAI, critere, non, reponse_oui
+from openfisca_clara.tri_etat import (
+    FAUX,
+    INCONNU,
+    VRAI,
+    ajouter_mois,
+    critere,
+    date_renseignee,
+    dispositif_ouvert,
+    non,
+    parametre_aux_dates,
+    renseigne,
+    reponse_oui,
+)
+from openfisca_clara.variables.criteres.age_a_une_date import critere_age
+from openfisca_clara.variables.criteres.contrat_unique_insertion import date_du_contrat
 from openfisca_clara.variables.projet.employeur import TypeEmployeur
 from openfisca_clara.variables.projet.projet import TypeContrat
 
@@ -78,3 +92,40 @@ class critere_pas_de_licenciement_economique_poste_6_mois(Variable):
 
     def formula(individu, period):
         return non(reponse_oui(individu("employeur_licenciement_economique_poste_6_mois", period)))
+
+
+# --- Fonctions communes : chaque aide lit ses propres paramètres sous `chemin`. ---
+
+
+def critere_dispositif_contrat_pro(individu, period, parameters, chemin):
+    """Ouvert et confirmé à la date du contrat : VRAI ; ouvert mais non confirmé (2026) : INCONNU ; sinon FAUX."""
+    dates = date_du_contrat(individu, period)
+    ouvert = dispositif_ouvert(parameters, dates, f"{chemin}.ouvert")
+    confirme = dispositif_ouvert(parameters, dates, f"{chemin}.existence_confirmee")
+    return np.select([~ouvert, confirme], [FAUX, VRAI], INCONNU).astype(np.int8)
+
+
+def critere_age_debut_contrat_pro(individu, period, parameters, chemin):
+    """Âge minimal atteint à la date du début du contrat (à défaut, de la demande)."""
+    dates = date_du_contrat(individu, period)
+    return critere_age(individu, period, dates, au_moins=parametre_aux_dates(parameters, dates, f"{chemin}.age_minimum"))
+
+
+def critere_delai_demande_contrat_pro(individu, period, parameters, chemin):
+    """Demande au plus tard N mois (de date à date) après le début du contrat ; début inconnu : inconnu."""
+    debut = individu("projet_date_debut", period)
+    demande = individu("date_demande", period)
+    mois = parametre_aux_dates(parameters, date_du_contrat(individu, period), f"{chemin}.delai_demande_mois")
+    connu = date_renseignee(debut) & ~np.isnan(mois)
+    return critere(connu, demande <= ajouter_mois(debut, np.nan_to_num(mois).astype(int)))
+
+
+def montant_aide_contrat_pro(individu, period, parameters, chemin):
+    """Montant à temps plein, proratisé selon la durée hebdomadaire (plafonné au temps plein) ; durée inconnue : le maximum."""
+    dates = date_du_contrat(individu, period)
+    maximum = np.nan_to_num(parametre_aux_dates(parameters, dates, f"{chemin}.montant_maximum"))
+    temps_plein = parametre_aux_dates(parameters, dates, f"{chemin}.duree_temps_plein_heures")
+    heures = individu("projet_heures_hebdomadaires", period)
+    connu = renseigne(heures) & ~np.isnan(temps_plein) & (np.nan_to_num(temps_plein) > 0)
+    quotite = np.minimum(heures / np.where(connu, temps_plein, 1), 1)
+    return np.round(np.where(connu, maximum * quotite, maximum), 2)

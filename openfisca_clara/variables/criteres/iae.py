@@ -336,4 +336,3 @@ def critere_criteres_complementaires(individu, period, parameters, chemin_seuil)
         [INCONNU, VRAI, FAUX],
         INCONNU,
     ).astype(np.int8)
-

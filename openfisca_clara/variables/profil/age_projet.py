@@ -8,16 +8,7 @@ import numpy as np
 from openfisca_core.model_api import MONTH, Variable
 from openfisca_france.model.base import Individu
 
-from openfisca_clara.tri_etat import DATE_NAISSANCE_PAR_DEFAUT, NON_RENSEIGNE, ajouter_mois, date_renseignee
-
-
-def annees_revolues(naissance, date):
-    """Âge en années révolues à une date (un anniversaire au 29 février tombe le 28 les autres années)."""
-    naissance = np.asarray(naissance, dtype="datetime64[D]")
-    date = np.asarray(date, dtype="datetime64[D]")
-    annees = date.astype("datetime64[Y]").astype(int) - naissance.astype("datetime64[Y]").astype(int)
-    anniversaire = ajouter_mois(naissance, annees * 12)
-    return np.where(date < anniversaire, annees - 1, annees)
+from openfisca_clara.tri_etat import DATE_NAISSANCE_PAR_DEFAUT, NON_RENSEIGNE, annees_revolues, date_renseignee
 
 
 class age_au_debut_du_projet(Variable):

@@ -10,7 +10,7 @@ import numpy as np
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import AGE_INT_MINIMUM, Famille, Individu
 
-from openfisca_clara.tri_etat import DATE_NAISSANCE_PAR_DEFAUT, DATE_NON_RENSEIGNEE, NON_RENSEIGNE, Reponse
+from openfisca_clara.tri_etat import DATE_NAISSANCE_PAR_DEFAUT, DATE_NON_RENSEIGNEE, NON_RENSEIGNE, Reponse, annees_revolues
 
 
 class age_renseigne(Variable):
@@ -48,11 +48,13 @@ class age_declare(Variable):
         if not connu.any():
             # Ne pas calculer `age` d'openfisca-france depuis sa date de naissance par défaut.
             return np.full(individu.count, NON_RENSEIGNE)
-        age = individu("age", period)
-        naissance = individu("date_naissance", period)
-        depuis_naissance = (np.datetime64(period.start.date, "D") - naissance.astype("datetime64[D]") + 1).astype("timedelta64[Y]").astype(int)
-        # Une entrée `age` partielle laisse AGE_INT_MINIMUM aux personnes qui n'ont donné que leur date de naissance.
-        age = np.where(age == AGE_INT_MINIMUM, depuis_naissance, age)
+        naissance = individu("date_naissance", period).astype("datetime64[D]")
+        naissance_connue = naissance != DATE_NAISSANCE_PAR_DEFAUT
+        # Depuis la date de naissance, l'âge exact en années révolues (anniversaire compris) : la formule
+        # `age` d'openfisca-france compte en années de 365,2425 jours et se trompe d'un an autour des anniversaires.
+        depuis_naissance = annees_revolues(naissance, np.datetime64(period.start.date, "D"))
+        age_donne = individu("age", period) if individu.get_holder("age").get_known_periods() else np.full(individu.count, AGE_INT_MINIMUM)
+        age = np.where(naissance_connue, depuis_naissance, age_donne)
         return np.where(connu, age, NON_RENSEIGNE)
 
 

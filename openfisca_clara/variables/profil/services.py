@@ -28,10 +28,7 @@ class intermittent_ou_artiste_spectacle(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Être artiste ou technicien(ne) du spectacle (intermittent(e) ou non)"
-    documentation = (
-        "Question : « Êtes-vous artiste ou technicien(ne) du spectacle vivant ou enregistré ? » "
-        "(public des aides du FONPEPS et de l'AGEDATI)."
-    )
+    documentation = "Question : « Êtes-vous artiste ou technicien(ne) du spectacle vivant ou enregistré ? » " "(public des aides du FONPEPS et de l'AGEDATI)."
 
 
 class accompagnement_social_ou_professionnel(Variable):

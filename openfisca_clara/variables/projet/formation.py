@@ -16,7 +16,9 @@ from openfisca_clara.tri_etat import DATE_NON_RENSEIGNEE, Reponse
 class NatureFormation(Enum):
     __order__ = "non_renseigne qualifiante non_qualifiante bilan_competences permis_conduire accompagnement_creation accompagnement_vae"
     non_renseigne = "Non renseignée"
-    qualifiante = "Formation qualifiante ou certifiante : diplôme ou titre du RNCP (du CAP au bac + 5), qualification reconnue par une branche, certification reconnue"
+    qualifiante = (
+        "Formation qualifiante ou certifiante : diplôme ou titre du RNCP (du CAP au bac + 5), qualification reconnue par une branche, certification reconnue"
+    )
     non_qualifiante = "Autre formation professionnelle (remise à niveau, adaptation au poste, préqualification…)"
     bilan_competences = "Bilan de compétences"
     permis_conduire = "Permis de conduire (code ou conduite)"

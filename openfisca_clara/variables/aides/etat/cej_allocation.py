@@ -22,6 +22,10 @@ Textes : article L. 5131-6 du code du travail ; décret n° 2022-199 du 18 févr
   de cette date le montant affiché est le dernier publié (1er avril 2025), et `etat_cej_allocation_bareme_publie`
   vaut faux ; openfisca-france s'arrête aussi à 2025 (ses valeurs de 2025 continuent de s'appliquer).
 
+À Mayotte (ou commune inconnue), les revenus d'activité au-delà de 300 € laissent le critère de ressources
+« à vérifier » : le SMIC mahorais, plus bas, n'est pas codé ; le montant affiché est celui du calcul national,
+un maximum. Les montants forfaitaires y sont supposés identiques (aucun montant mahorais dans les sources).
+
 Que R soit net ou brut pour les salaires n'est pas établi (rulebook §8.1, UNCERTAIN) : l'entrée demande le
 net, comme openfisca-france (`salaire_net`).
 """
@@ -214,7 +218,11 @@ def _bornes_montant(individu, period, parameters):
     # Part de l'allocation retirée par les revenus d'activité (0 à 1) ; inconnue : entre 0 et 1.
     retrait = np.clip(np.maximum(revenus - abattement, 0) / (part_smic * smic - abattement), 0, 1)
     retrait_bas = np.where(renseigne(revenus), retrait, 0)
-    retrait_haut = np.where(renseigne(revenus), retrait, 1)
+    # À Mayotte, le SMIC est plus bas : le seuil de 80 % n'est pas celui du paramètre national (SMIC mahorais
+    # non codé) ; au-delà de l'abattement, l'allocation y est au plus celle du calcul national.
+    mayotte_possible = individu.menage("reside_a_mayotte", period) | ~individu.menage("commune_renseignee", period)
+    retrait_connu = renseigne(revenus) & ~(mayotte_possible & (revenus > abattement))
+    retrait_haut = np.where(retrait_connu, retrait, 1)
     autres_bas = np.where(renseigne(autres), autres, 0)
     autres_haut = np.where(renseigne(autres), autres, np.inf)
 

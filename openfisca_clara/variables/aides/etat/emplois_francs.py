@@ -64,7 +64,9 @@ class etat_emplois_francs_public(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Être inscrit(e) à France Travail en catégorie 1, 2, 3, 6, 7 ou 8, adhérer au CSP, ou (depuis 2020) être un(e) jeune suivi(e) par une mission locale"
+    label = (
+        "Être inscrit(e) à France Travail en catégorie 1, 2, 3, 6, 7 ou 8, adhérer au CSP, ou (depuis 2020) être un(e) jeune suivi(e) par une mission locale"
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):
@@ -73,7 +75,10 @@ class etat_emplois_francs_public(Variable):
         inconnue = np.isin(categorie, [c.index for c in CATEGORIES_INDETERMINEES])
         par_categorie = np.full(individu.count, INCONNU, dtype=np.int8)
         for masque, p in par_date(parameters, debut):
-            eligibles = [CategorieDemandeurEmploi[nom].index for nom in lire(p, f"{P}.categories_eligibles", [])]
+            noms = lire(p, f"{P}.categories_eligibles")
+            if noms is None:  # date inconnue ou hors du dispositif : la catégorie ne tranche rien
+                continue
+            eligibles = [CategorieDemandeurEmploi[nom].index for nom in noms]
             par_categorie[masque] = critere(~inconnue, np.isin(categorie, eligibles))[masque]
         inscrit = et(individu("critere_inscrit_france_travail", period), par_categorie)
         mission_locale_ouverte = parametre_aux_dates(parameters, debut, f"{P}.mission_locale", defaut=0) == 1
@@ -110,7 +115,10 @@ class etat_emplois_francs_employeur(Variable):
         employeur = individu("employeur_type", period)
         resultat = np.full(individu.count, INCONNU, dtype=np.int8)
         for masque, p in par_date(parameters, debut):
-            eligibles = [TypeEmployeur[nom].index for nom in lire(p, f"{P}.employeurs_eligibles", [])]
+            noms = lire(p, f"{P}.employeurs_eligibles")
+            if noms is None:  # date inconnue ou hors du dispositif
+                continue
+            eligibles = [TypeEmployeur[nom].index for nom in noms]
             incertains = [TypeEmployeur[nom].index for nom in lire(p, f"{P}.employeurs_incertains", [])]
             connu = (employeur != TypeEmployeur.non_renseigne) & ~np.isin(employeur, incertains)
             resultat[masque] = critere(connu, np.isin(employeur, eligibles))[masque]
@@ -160,6 +168,8 @@ CRITERES = (
     "etat_emplois_francs_employeur",
     "etat_emplois_francs_contrat",
     "etat_emplois_francs_delai_demande",
+    "critere_pas_dans_effectif_employeur_6_mois",
+    "critere_pas_de_licenciement_economique_poste_6_mois",
 )
 
 

@@ -22,11 +22,15 @@ Choix documentés (rulebook §14, §12.3) :
   ne cite aucune durée minimale, le texte de la délibération n'a pas été relu).
 * **Mayotte sous l'AGE** : l'aide s'y applique (instruction 2024-16, point 2) avec des « montants
   spécifiques » non chiffrés dans les sources : critère `montants_connus` INCONNU, statut « à vérifier »,
-  montant affiché = barème commun (maximum). Sous l'AGEPI, barème de Mayotte (moitié) connu.
+  montant affiché = barème commun (maximum). Sous l'AGEPI, barème de Mayotte (moitié) connu à partir de la
+  délibération Mayotte 2014-13 du 26 mars 2014 (inconnu avant).
 * **Enfants** : personnes de la famille au rôle `enfants`, âge lu par `age_declare` (premier jour du mois ;
   le texte dit « à la date de la reprise »). Un enfant d'âge inconnu rend le critère « à vérifier » s'il est
-  le seul qui pourrait compter, et compte dans le montant (maximum). Sans enfant déclaré, l'entrée de
-  famille `enfants_a_charge` dit « non » (non éligible) ou laisse le critère inconnu.
+  le seul qui pourrait compter, et compte dans le montant (maximum). Sans enfant décrit, l'entrée de
+  famille `enfants_a_charge` à « non » rend non éligible, sinon le critère reste inconnu ; les enfants
+  décrits priment sur cette entrée. Seul un parent de la famille peut être éligible.
+* **Formation validée dans le PPAE** : exigée sous l'AGE ; sous l'AGEPI, la délibération 2013-46 n'a pas été
+  relue sur ce point (l'instruction 2009-305 l'exigeait) : une formation non validée y reste « à vérifier ».
 * **Contrats d'apprentissage et de professionnalisation** : des CDD (ou CDI) au sens du code du travail,
   soumis à la même durée minimale qu'un CDD.
 
@@ -295,13 +299,18 @@ class france_travail_aide_garde_enfants_formation_validee(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Pour une formation, depuis le 1er mai 2024 : formation validée par France Travail dans le projet personnalisé d'accès à l'emploi (PPAE)"
+    label = "Pour une formation : formation validée par France Travail dans le projet personnalisé d'accès à l'emploi (PPAE)"
     reference = "http://www.francetravail.fr/candidat/en-formation/les-dispositifs/formation---laide-a-la-garde-den.html"
 
     def formula(individu, period, parameters):
-        requise = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.formation_validee_ppae_requise", defaut=0) == 1
+        dates = individu("date_demande", period)
+        requise = parametre_aux_dates(parameters, dates, f"{P}.formation_validee_ppae_requise", defaut=0) == 1
+        certaine = parametre_aux_dates(parameters, dates, f"{P}.formation_validee_ppae_certaine", defaut=0) == 1
+        validee = individu("projet_formation_validee_ppae", period)
+        # Exigence non établie (AGEPI) : une formation non validée reste « à vérifier ».
+        valeur = np.where(certaine, reponse_oui(validee), np.where(validee == Reponse.oui, VRAI, INCONNU))
         formation = individu("projet_type", period) == TypeProjet.formation
-        return np.where(formation & requise, reponse_oui(individu("projet_formation_validee_ppae", period)), VRAI).astype(np.int8)
+        return np.where(formation & requise, valeur, VRAI).astype(np.int8)
 
 
 class france_travail_aide_garde_enfants_lieu(Variable):

@@ -22,8 +22,8 @@ from openfisca_clara.tri_etat import (
     au_plus,
     centimes,
     critere,
+    critere_ouverture,
     date_renseignee,
-    dispositif_ouvert,
     et,
     lire,
     ou,
@@ -31,7 +31,6 @@ from openfisca_clara.tri_etat import (
     parametre_aux_dates,
     renseigne,
     reponse_oui,
-    selon,
     statut,
 )
 from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
@@ -59,8 +58,8 @@ class france_travail_aide_mobilite_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        # Un dispositif antérieur existait : avant l'historique modélisé, « à vérifier ».
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert", avant_historique=INCONNU)
 
 
 class france_travail_aide_mobilite_categorie(Variable):
@@ -74,7 +73,10 @@ class france_travail_aide_mobilite_categorie(Variable):
         categorie = individu("categorie_demandeur_emploi", period)
         resultat = np.full(individu.count, INCONNU, dtype=np.int8)
         for masque, p in par_date(parameters, individu("date_demande", period)):
-            eligibles = [CategorieDemandeurEmploi[nom].index for nom in lire(p, f"{P}.categories_eligibles", [])]
+            eligibles = lire(p, f"{P}.categories_eligibles")
+            if eligibles is None:  # avant l'historique modélisé
+                continue
+            eligibles = [CategorieDemandeurEmploi[nom].index for nom in eligibles]
             incertaines = [CategorieDemandeurEmploi[nom].index for nom in lire(p, f"{P}.categories_incertaines", [])]
             inconnue = np.isin(categorie, [c.index for c in CATEGORIES_INDETERMINEES] + incertaines)
             resultat[masque] = critere(~inconnue, np.isin(categorie, eligibles))[masque]
@@ -136,13 +138,13 @@ class france_travail_aide_mobilite_action(Variable):
         a_duree_determinee = contrat_connu & (contrat != TypeContrat.cdi)
         contrat_couvert = np.where(
             a_duree_determinee,
-            critere(renseigne(duree), duree >= duree_minimale),
+            critere(renseigne(duree) & ~np.isnan(duree_minimale), duree >= duree_minimale),
             critere(contrat_connu, contrat == TypeContrat.cdi),
         )
         formation = np.where(
             renseigne(heures) & (heures < heures_minimales) & ~seuil_heures_certain,
             INCONNU,
-            critere(renseigne(heures), heures >= heures_minimales),
+            critere(renseigne(heures) & ~np.isnan(heures_minimales), heures >= heures_minimales),
         )
         directement_couvert = np.isin(projet, [TypeProjet.examen_concours.index, TypeProjet.prestation_france_travail.index, TypeProjet.immersion_pmsmp.index])
         avec_contrat = np.isin(projet, [TypeProjet.entretien_embauche.index, TypeProjet.reprise_emploi.index])
@@ -186,10 +188,10 @@ class france_travail_aide_mobilite_eloignement(Variable):
         # Commune inconnue : au-delà du seuil métropolitain c'est acquis, en deçà du seuil d'outre-mer c'est exclu.
         par_distance = np.where(
             commune_connue,
-            critere(renseigne(distance), distance > np.where(outre_mer, seuil_outre_mer, seuil_metropole)),
+            critere(renseigne(distance) & ~np.isnan(seuil_metropole), distance > np.where(outre_mer, seuil_outre_mer, seuil_metropole)),
             np.select([distance > seuil_metropole, renseigne(distance) & (distance <= seuil_outre_mer)], [VRAI, FAUX], INCONNU),
         )
-        par_duree = np.where(duree == seuil_duree, INCONNU, critere(renseigne(duree), duree > seuil_duree))
+        par_duree = np.where(duree == seuil_duree, INCONNU, critere(renseigne(duree) & ~np.isnan(seuil_duree), duree > seuil_duree))
         return ou(par_distance, par_duree)
 
 
@@ -218,11 +220,13 @@ class france_travail_aide_mobilite_delai(Variable):
         dates = individu("date_demande", period)
         debut = individu("projet_date_debut", period)
         projet = individu("projet_type", period)
-        jours = parametre_aux_dates(parameters, dates, f"{P}.delai_demande_jours_apres_evenement", defaut=0).astype(int)
-        mois = parametre_aux_dates(parameters, dates, f"{P}.delai_demande_mois_apres_debut", defaut=0).astype(int)
+        jours = parametre_aux_dates(parameters, dates, f"{P}.delai_demande_jours_apres_evenement")
+        mois = parametre_aux_dates(parameters, dates, f"{P}.delai_demande_mois_apres_debut")
+        delais_connus = ~np.isnan(jours) & ~np.isnan(mois)
+        jours, mois = np.nan_to_num(jours).astype(int), np.nan_to_num(mois).astype(int)
         apres_debut = np.isin(projet, [TypeProjet.reprise_emploi.index, TypeProjet.formation.index])
         limite = np.where(apres_debut, ajouter_mois(debut, mois), debut + jours.astype("timedelta64[D]"))
-        return critere(date_renseignee(debut), dates <= limite)
+        return critere(date_renseignee(debut) & delais_connus, dates <= limite)
 
 
 class france_travail_aide_mobilite_plafond_non_atteint(Variable):
@@ -235,7 +239,7 @@ class france_travail_aide_mobilite_plafond_non_atteint(Variable):
     def formula(individu, period, parameters):
         deja = individu("france_travail_aide_mobilite_montant_percu_12_mois", period)
         plafond = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.plafond_12_mois")
-        return critere(renseigne(deja), centimes(deja) < centimes(plafond))
+        return critere(renseigne(deja) & ~np.isnan(plafond), centimes(deja) < centimes(plafond))
 
 
 CRITERES = (
@@ -303,4 +307,4 @@ class france_travail_aide_mobilite_montant(Variable):
         reste = np.maximum(plafond - np.maximum(deja, 0), 0)
         montant = np.where(frais_connus, np.minimum(frais, reste), reste)
         eligible_ou_a_verifier = individu("france_travail_aide_mobilite_statut", period) != StatutEligibilite.non_eligible
-        return np.where(eligible_ou_a_verifier, np.round(montant, 2), 0)
+        return np.where(eligible_ou_a_verifier, np.round(np.nan_to_num(montant), 2), 0)

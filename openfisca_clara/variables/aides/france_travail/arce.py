@@ -11,18 +11,16 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
-    VRAI,
+    INCONNU,
     StatutEligibilite,
     critere,
+    critere_ouverture,
     date_renseignee,
-    dispositif_ouvert,
     et,
     ou,
     parametre_aux_dates,
     renseigne,
     reponse_oui,
-    selon,
     statut,
 )
 from openfisca_clara.variables.projet.projet import TypeProjet
@@ -39,7 +37,8 @@ class france_travail_arce_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return selon(dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert"), VRAI, FAUX)
+        # L'ARCE existait sous les conventions antérieures : avant l'historique modélisé, « à vérifier ».
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert", avant_historique=INCONNU)
 
 
 class france_travail_arce_droits_are(Variable):

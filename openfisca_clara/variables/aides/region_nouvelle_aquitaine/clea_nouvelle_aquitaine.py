@@ -18,8 +18,8 @@ from openfisca_clara.tri_etat import (
     Reponse,
     StatutEligibilite,
     critere,
+    critere_ouverture,
     date_renseignee,
-    dispositif_ouvert,
     et,
     lire,
     ou,
@@ -88,9 +88,10 @@ class region_nouvelle_aquitaine_clea_dispositif_ouvert(Variable):
 
     def formula(individu, period, parameters):
         dates = individu("date_demande", period)
-        ouvert = dispositif_ouvert(parameters, dates, f"{P}.ouvert")
-        incertain = parametre_aux_dates(parameters, dates, f"{P}.depot_incertain", defaut=0) == 1
-        return np.select([~ouvert, incertain], [FAUX, INCONNU], VRAI).astype(np.int8)
+        # Date de création inconnue : avant l'historique modélisé, « à vérifier ».
+        ouverture = critere_ouverture(parameters, dates, f"{P}.ouvert", avant_historique=INCONNU)
+        depot_incertain = parametre_aux_dates(parameters, dates, f"{P}.depot_incertain", defaut=0) == 1
+        return np.where(depot_incertain & (ouverture == VRAI), INCONNU, ouverture).astype(np.int8)
 
 
 class region_nouvelle_aquitaine_clea_residence(Variable):

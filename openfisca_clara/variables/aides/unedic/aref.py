@@ -27,6 +27,7 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     VRAI,
     StatutEligibilite,
+    critere_ouverture,
     et,
     ou,
     parametre_aux_dates,
@@ -41,12 +42,6 @@ P = "clara.unedic.aref"
 REFERENCE = "https://www.unedic.org/indemnisation/fiches-thematiques/allocation-daide-au-retour-lemploi-formation-are-f"
 
 
-def ouverture_modelisee(parameters, dates, chemin):
-    """VRAI/FAUX selon le paramètre `ouvert` ; INCONNU avant sa première valeur (historique non modélisé)."""
-    valeur = parametre_aux_dates(parameters, dates, chemin)
-    return np.select([np.isnan(valeur), valeur == 1], [INCONNU, VRAI], FAUX).astype(np.int8)
-
-
 class unedic_aref_dispositif_ouvert(Variable):
     value_type = int
     entity = Individu
@@ -55,7 +50,7 @@ class unedic_aref_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return ouverture_modelisee(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert", avant_historique=INCONNU)
 
 
 class unedic_aref_droits_are(Variable):

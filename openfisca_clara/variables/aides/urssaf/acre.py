@@ -16,8 +16,9 @@ d'exonération chevauche le 1er juillet 2026, et celui des autres créateurs don
 1er janvier 2026 (le taux change pendant les 12 mois : `urssaf_acre_taux_exoneration` vaut −1) ; la formule de
 dégressivité entre 75 % et 100 % du PASS, non modélisée (la condition de revenu est dans la fiche).
 
-Approximations assumées : l'âge est celui du premier jour du mois évalué (`age_declare`), pas celui du jour de
-la création ; un seul jour de départ du délai de demande (la date de création / de début d'activité).
+L'âge est celui du jour de la création (`age_au_debut_du_projet`, depuis la date de naissance ; à défaut l'âge
+au premier jour du mois évalué). Approximation assumée : un seul jour de départ du délai de demande (la date de
+création / de début d'activité).
 """
 
 import numpy as np
@@ -169,7 +170,7 @@ class urssaf_acre_public_l5141_1(Variable):
 
     def formula(individu, period, parameters):
         debut = _date_creation(individu, period)
-        age = individu("age_declare", period)
+        age = individu("age_au_debut_du_projet", period)
         age_connu = renseigne(age)
 
         # Inscription 6 mois sur 18 : le nombre de mois déclaré, sinon une inscription continue depuis 6 mois.
@@ -177,7 +178,9 @@ class urssaf_acre_public_l5141_1(Variable):
         minimum = parametre_aux_dates(parameters, debut, f"{P}.inscription_duree_minimale_mois", defaut=6)
         inscrit = individu("inscription_france_travail", period) == Reponse.oui
         date_inscription = individu("date_inscription_france_travail", period)
-        continue_depuis_6_mois = inscrit & date_renseignee(date_inscription) & date_renseignee(debut) & (date_inscription <= ajouter_mois(debut, -minimum.astype(int)))
+        continue_depuis_6_mois = (
+            inscrit & date_renseignee(date_inscription) & date_renseignee(debut) & (date_inscription <= ajouter_mois(debut, -minimum.astype(int)))
+        )
         inscription = np.where(renseigne(mois_declares), critere(True, mois_declares >= minimum), selon(continue_depuis_6_mois, VRAI, INCONNU))
 
         jeune = critere(

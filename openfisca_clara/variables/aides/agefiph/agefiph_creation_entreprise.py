@@ -1,0 +1,87 @@
+"""Aide de l'Agefiph à la création ou à la reprise d'entreprise par une personne handicapée.
+
+Montant non calculé : 3 000 € publiés fin 2025 (ajustement temporaire), 6 300 € auparavant, sans date d'effet publiée."""
+
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    VRAI,
+    StatutEligibilite,
+    critere,
+    dispositif_ouvert,
+    et,
+    reponse_oui,
+    selon,
+    statut,
+)
+from openfisca_clara.variables.projet.projet import TypeProjet
+
+P = "clara.agefiph.agefiph_creation_entreprise"
+REFERENCE = "https://www.agefiph.fr/aides-handicap/aide-la-creation-ou-la-reprise-dune-entreprise-par-des-personnes-handicapees"
+
+
+class agefiph_creation_entreprise_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Aide Agefiph à la création d'entreprise : dispositif ouvert à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+class agefiph_creation_entreprise_handicap(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir une reconnaissance de la qualité de travailleur handicapé (RQTH) ou être bénéficiaire de l'obligation d'emploi"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        return reponse_oui(individu("rqth", period))
+
+
+class agefiph_creation_entreprise_projet(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Créer ou reprendre une entreprise"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        projet = individu("projet_type", period)
+        return critere(projet != TypeProjet.non_renseigne, projet == TypeProjet.creation_entreprise)
+
+
+CRITERES = (
+    "agefiph_creation_entreprise_dispositif_ouvert",
+    "agefiph_creation_entreprise_handicap",
+    "agefiph_creation_entreprise_projet",
+)
+
+
+class agefiph_creation_entreprise_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Aide Agefiph à la création d'entreprise : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class agefiph_creation_entreprise_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Aide Agefiph à la création d'entreprise : éligible"
+
+    def formula(individu, period):
+        return individu("agefiph_creation_entreprise_statut", period) == StatutEligibilite.eligible

@@ -1,0 +1,70 @@
+"""Accompagnement Cap emploi (art. L.5214-3-1 du code du travail) : personnes handicapées bénéficiaires de l'obligation d'emploi."""
+
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    VRAI,
+    StatutEligibilite,
+    dispositif_ouvert,
+    et,
+    reponse_oui,
+    selon,
+    statut,
+)
+
+P = "clara.cap_emploi.accompagnement_cap_emploi"
+REFERENCE = "https://www.agefiph.fr/"
+
+
+class cap_emploi_accompagnement_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Accompagnement Cap emploi : dispositif ouvert à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+class cap_emploi_accompagnement_handicap(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir une reconnaissance de la qualité de travailleur handicapé (RQTH) ou être bénéficiaire de l'obligation d'emploi"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        return reponse_oui(individu("rqth", period))
+
+
+CRITERES = (
+    "cap_emploi_accompagnement_dispositif_ouvert",
+    "cap_emploi_accompagnement_handicap",
+)
+
+
+class cap_emploi_accompagnement_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Accompagnement Cap emploi : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class cap_emploi_accompagnement_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Accompagnement Cap emploi : éligible"
+
+    def formula(individu, period):
+        return individu("cap_emploi_accompagnement_statut", period) == StatutEligibilite.eligible

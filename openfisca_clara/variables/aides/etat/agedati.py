@@ -1,0 +1,116 @@
+"""Aide à la garde d'enfants pour les artistes et techniciens intermittents du spectacle (AGEDATI), mesure du FONPEPS gérée par Audiens depuis le 1er février 2018,
+reconduite à l'identique avec le FONPEPS (décret n° 2025-1424). Conditions de ressources et montant (50 % des frais, 3 000 / 6 000 € par an) non calculés."""
+
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    VRAI,
+    Reponse,
+    StatutEligibilite,
+    dispositif_ouvert,
+    et,
+    reponse_oui,
+    selon,
+    statut,
+)
+
+P = "clara.etat.agedati"
+REFERENCE = "https://www.audiens.org/"
+
+
+class etat_agedati_indemnise_annexes_8_10(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Avoir été indemnisé(e) par France Travail au titre des annexes 8 ou 10 (intermittents) au cours des 24 mois précédant l'année de la demande"
+
+
+class etat_agedati_enfant_moins_4_ans(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Faire garder un enfant de moins de 4 ans"
+
+
+class etat_agedati_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "AGEDATI : dispositif ouvert à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+class etat_agedati_spectacle(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Être artiste ou technicien(ne) du spectacle"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        return reponse_oui(individu("intermittent_ou_artiste_spectacle", period))
+
+
+class etat_agedati_indemnisation(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir été indemnisé(e) au titre des annexes 8 ou 10 dans les 24 mois précédant l'année de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        return reponse_oui(individu("etat_agedati_indemnise_annexes_8_10", period))
+
+
+class etat_agedati_enfant(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Faire garder un enfant de moins de 4 ans"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        return reponse_oui(individu("etat_agedati_enfant_moins_4_ans", period))
+
+
+CRITERES = (
+    "etat_agedati_dispositif_ouvert",
+    "etat_agedati_spectacle",
+    "etat_agedati_indemnisation",
+    "etat_agedati_enfant",
+)
+
+
+class etat_agedati_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "AGEDATI : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class etat_agedati_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "AGEDATI : éligible"
+
+    def formula(individu, period):
+        return individu("etat_agedati_statut", period) == StatutEligibilite.eligible

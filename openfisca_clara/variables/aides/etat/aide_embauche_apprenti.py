@@ -1,0 +1,212 @@
+"""Aide à l'embauche d'un apprenti : aide unique et aide exceptionnelle de l'État, première année du contrat
+(rulebook §7.4).
+
+Lu du côté de la personne : « mon embauche en apprentissage ouvrirait-elle l'aide à l'employeur ? ».
+Le barème se lit à la date du contrat (`projet_date_debut`) selon la taille de l'employeur (`employeur_effectif`,
+moins de 250 / au moins 250 salariés), le niveau du diplôme préparé (`projet_niveau_diplome_prepare`), la
+reconnaissance de travailleur handicapé (`rqth`) et, pour le niveau 5 en 2025-2026, le lieu du contrat
+(`projet_lieu` : outre-mer) :
+
+* 2023-01-01 → 2024-12-31 : 6 000 € jusqu'au niveau 7, toutes tailles ;
+* 2025-01-01 → 2025-02-23 : aide unique seule, 6 000 €, moins de 250 salariés, au plus le bac (bac + 2 outre-mer) ;
+  le rulebook (§14) et Uniformation, EFL le confirment : la fenêtre n'est plus laissée « à vérifier » ;
+* 2025-02-24 → 2025-12-31 : 5 000 € (< 250) / 2 000 € (≥ 250), 6 000 € pour un apprenti RQTH ;
+* 2026-01-01 → 2026-03-07 : aide unique seule, 5 000 €, < 250, niveaux 3-4 (5 outre-mer) ; RQTH hors de ce champ
+  non établi (« à vérifier ») ;
+* 2026-03-08 → contrats débutant avant 2027-01-01 : 5 000 / 4 500 / 2 000 € (< 250), 2 000 / 1 500 / 750 € (≥ 250)
+  selon le niveau (3-4 / 5 / 6-7) ; 6 000 € pour un apprenti RQTH quels que soient la taille et le niveau.
+
+Un fait inconnu (taille, niveau, RQTH, lieu) ouvre toutes ses valeurs possibles : le critère du barème est
+VRAI si toutes donnent une aide, FAUX si aucune, INCONNU sinon ; le montant est le maximum possible.
+Barèmes de 2019-2022 et à partir de 2027 non modélisés : le critère du barème est alors INCONNU.
+Le montant est le maximum pour une première année complète (proratisé au jour pour un contrat plus court).
+"""
+
+import itertools
+
+import numpy as np
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu, TypesNiveauDiplome
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    INCONNU,
+    VRAI,
+    Reponse,
+    StatutEligibilite,
+    critere,
+    date_renseignee,
+    dispositif_ouvert,
+    et,
+    parametre_aux_dates,
+    renseigne,
+    statut,
+)
+from openfisca_clara.variables.projet.employeur import TypeEmployeur
+from openfisca_clara.variables.projet.projet import LieuProjet, TypeContrat
+
+P = "clara.etat.aide_embauche_apprenti"
+REFERENCE = "https://entreprendre.service-public.fr/vosdroits/F23556"
+
+# Groupes de niveaux du barème (nomenclature 2019) ; les niveaux 1 et 2 n'existent pas en apprentissage
+# et sont lus comme « au plus le bac » ; le niveau 8 (doctorat) n'est dans aucun barème.
+GROUPES_NIVEAU = {
+    "jusqu_au_bac": ("niveau_1", "niveau_2", "niveau_3", "niveau_4"),
+    "niveau_5": ("niveau_5",),
+    "niveau_6_7": ("niveau_6", "niveau_7"),
+    "niveau_8": ("niveau_8",),
+}
+TAILLES = ("moins_250", "250_et_plus")
+
+
+def _montant_bareme(parameters, dates, taille, groupe, outre_mer, rqth, maximum=False):
+    """Montant du barème pour une combinaison de faits ; NaN là où il n'est pas établi.
+
+    `maximum` : un apprenti RQTH dont le droit n'est pas établi compte pour le montant RQTH (montant maximal possible).
+    """
+    if groupe == "niveau_8":
+        base = np.zeros(np.shape(dates))
+    else:
+        chemin = f"{P}.{taille}.{groupe}"
+        if outre_mer and taille == "moins_250" and groupe == "niveau_5":
+            chemin = f"{P}.{taille}.niveau_5_outre_mer"
+        base = parametre_aux_dates(parameters, dates, chemin)
+    if not rqth:
+        return base
+    montant_rqth = parametre_aux_dates(parameters, dates, f"{P}.rqth.montant")
+    hors_bareme = parametre_aux_dates(parameters, dates, f"{P}.rqth.hors_bareme")
+    sans_aide = np.select([hors_bareme == 1, hors_bareme == -1], [montant_rqth, 0.0], montant_rqth if maximum else np.nan)
+    return np.where(np.isnan(base), np.nan, np.where(base > 0, montant_rqth, sans_aide))
+
+
+def _montants_possibles(individu, period, parameters, maximum=False):
+    """(montants, possibles) : une ligne par combinaison de faits, masque des combinaisons compatibles avec la situation."""
+    dates = individu("projet_date_debut", period)
+    effectif = individu("employeur_effectif", period)
+    niveau = individu("projet_niveau_diplome_prepare", period)
+    rqth = individu("rqth", period)
+    lieu = individu("projet_lieu", period)
+
+    seuil = parametre_aux_dates(parameters, dates, f"{P}.effectif_seuil", defaut=250)
+    taille_possible = {
+        "moins_250": ~renseigne(effectif) | (effectif < seuil),
+        "250_et_plus": ~renseigne(effectif) | (effectif >= seuil),
+    }
+    niveau_inconnu = niveau == TypesNiveauDiplome.non_renseigne
+    groupe_possible = {groupe: niveau_inconnu | np.isin(niveau, [TypesNiveauDiplome[n].index for n in noms]) for groupe, noms in GROUPES_NIVEAU.items()}
+    lieu_inconnu = lieu == LieuProjet.non_renseigne
+    outre_mer_possible = {True: lieu_inconnu | (lieu == LieuProjet.outre_mer), False: lieu_inconnu | (lieu != LieuProjet.outre_mer)}
+    rqth_inconnu = rqth == Reponse.non_renseigne
+    rqth_possible = {True: rqth_inconnu | (rqth == Reponse.oui), False: rqth_inconnu | (rqth == Reponse.non)}
+
+    montants, possibles = [], []
+    for taille, groupe, outre_mer, est_rqth in itertools.product(TAILLES, GROUPES_NIVEAU, (False, True), (False, True)):
+        montants.append(_montant_bareme(parameters, dates, taille, groupe, outre_mer, est_rqth, maximum))
+        possibles.append(taille_possible[taille] & groupe_possible[groupe] & outre_mer_possible[outre_mer] & rqth_possible[est_rqth])
+    return np.array(montants), np.array(possibles)
+
+
+class etat_aide_embauche_apprenti_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "L'aide à l'embauche d'un apprenti existe à la date du contrat"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        dates = individu("projet_date_debut", period)
+        return critere(date_renseignee(dates), dispositif_ouvert(parameters, dates, f"{P}.ouvert"))
+
+
+class etat_aide_embauche_apprenti_contrat(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Être embauché(e) en contrat d'apprentissage"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        contrat = individu("projet_contrat_type", period)
+        return critere(contrat != TypeContrat.non_renseigne, contrat == TypeContrat.apprentissage)
+
+
+class etat_aide_embauche_apprenti_employeur(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Être embauché(e) par un employeur du secteur privé (entreprise, association), pas par l'État ni une collectivité ou un établissement public administratif"
+    reference = REFERENCE
+    documentation = "Particulier employeur : accès à l'aide non relu, « à vérifier »."
+
+    def formula(individu, period):
+        employeur = individu("employeur_type", period)
+        prive = [TypeEmployeur.entreprise_privee.index, TypeEmployeur.association.index, TypeEmployeur.structure_insertion.index]
+        return np.select(
+            [np.isin(employeur, prive), np.isin(employeur, [TypeEmployeur.non_renseigne.index, TypeEmployeur.particulier.index])],
+            [VRAI, INCONNU],
+            FAUX,
+        ).astype(np.int8)
+
+
+class etat_aide_embauche_apprenti_bareme(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = (
+        "Le contrat ouvre droit à l'aide selon le barème de sa date de conclusion : taille de l'employeur (moins de 250 "
+        "salariés ou plus), niveau du diplôme préparé, apprenti(e) reconnu(e) travailleur handicapé, outre-mer"
+    )
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        montants, possibles = _montants_possibles(individu, period, parameters)
+        inconnu = np.isnan(montants)
+        tous_positifs = np.all(~possibles | (~inconnu & (montants > 0)), axis=0)
+        tous_nuls = np.all(~possibles | (~inconnu & (montants == 0)), axis=0)
+        return np.select([tous_positifs, tous_nuls], [VRAI, FAUX], INCONNU).astype(np.int8)
+
+
+CRITERES = (
+    "etat_aide_embauche_apprenti_dispositif_ouvert",
+    "etat_aide_embauche_apprenti_contrat",
+    "etat_aide_embauche_apprenti_employeur",
+    "etat_aide_embauche_apprenti_bareme",
+)
+
+
+class etat_aide_embauche_apprenti_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Aide à l'embauche d'un apprenti (aide à l'employeur) : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class etat_aide_embauche_apprenti_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Aide à l'embauche d'un apprenti (aide à l'employeur) : éligible"
+
+    def formula(individu, period):
+        return individu("etat_aide_embauche_apprenti_statut", period) == StatutEligibilite.eligible
+
+
+class etat_aide_embauche_apprenti_montant(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "currency"
+    label = "Aide à l'embauche d'un apprenti : montant maximal versé à l'employeur pour la première année du contrat (maximum possible si un fait est inconnu)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        montants, possibles = _montants_possibles(individu, period, parameters, maximum=True)
+        montant = np.max(np.where(possibles, np.nan_to_num(montants), 0), axis=0)
+        eligible_ou_a_verifier = individu("etat_aide_embauche_apprenti_statut", period) != StatutEligibilite.non_eligible
+        return np.where(eligible_ou_a_verifier, montant, 0)

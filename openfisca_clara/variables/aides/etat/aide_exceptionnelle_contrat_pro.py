@@ -1,0 +1,126 @@
+"""Aide exceptionnelle de l'État à l'embauche en contrat de professionnalisation d'un salarié de moins de 30 ans
+(rulebook §7.5) — dispositif terminé.
+
+Lu du côté de la personne : « mon embauche ouvrirait-elle l'aide à l'employeur ? ». Tout se lit à la date du
+contrat (`projet_date_debut`) : contrats conclus du 1er juillet 2020 au 31 décembre 2022, 5 000 € (moins de 18 ans)
+ou 8 000 € (18 ans et plus) ; du 1er janvier 2023 au 30 avril 2024, 6 000 € ; fin pour les contrats conclus à partir
+du 1er mai 2024 (décret 2024-392). L'âge est celui du jour du contrat (`age_au_debut_du_projet`).
+
+Le diplôme ou titre préparé doit être au plus de niveau 7 ; un certificat de qualification professionnelle (CQP) ou
+un contrat expérimental est aussi couvert : sans niveau renseigné, le critère reste « à vérifier ».
+Les prolongations successives de 2020 à 2022 sont lues comme continues (décrets non relus un à un).
+"""
+
+import numpy as np
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu, TypesNiveauDiplome
+
+from openfisca_clara.tri_etat import (
+    StatutEligibilite,
+    critere,
+    date_renseignee,
+    dispositif_ouvert,
+    et,
+    parametre_aux_dates,
+    renseigne,
+    statut,
+)
+
+P = "clara.etat.aide_exceptionnelle_contrat_pro"
+REFERENCE = "https://www.legifrance.gouv.fr/search/all?query=d%C3%A9cret%202024-392"
+
+NIVEAUX = range(1, 9)  # nomenclature 2019 : niveau_1 ... niveau_8
+
+
+def _date_contrat(individu, period):
+    return individu("projet_date_debut", period)
+
+
+class etat_aide_exceptionnelle_contrat_pro_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "L'aide exceptionnelle est ouverte à la date du contrat (contrats conclus du 1er juillet 2020 au 30 avril 2024)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        debut = _date_contrat(individu, period)
+        return critere(date_renseignee(debut), dispositif_ouvert(parameters, debut, f"{P}.ouvert"))
+
+
+class etat_aide_exceptionnelle_contrat_pro_age(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir moins de 30 ans à la date du contrat"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        age = individu("age_au_debut_du_projet", period)
+        limite = parametre_aux_dates(parameters, _date_contrat(individu, period), f"{P}.age_limite", defaut=30)
+        return critere(renseigne(age), age < limite)
+
+
+class etat_aide_exceptionnelle_contrat_pro_niveau(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Préparer un diplôme ou un titre professionnel de niveau 7 (master) au plus, un CQP ou un contrat expérimental"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        niveau = individu("projet_niveau_diplome_prepare", period)
+        maximal = parametre_aux_dates(parameters, _date_contrat(individu, period), f"{P}.niveau_maximal", defaut=7)
+        rang = np.select([niveau == TypesNiveauDiplome[f"niveau_{n}"] for n in NIVEAUX], list(NIVEAUX), 0)
+        return critere(niveau != TypesNiveauDiplome.non_renseigne, rang <= maximal)
+
+
+CRITERES = (
+    "etat_aide_exceptionnelle_contrat_pro_dispositif_ouvert",
+    "critere_contrat_professionnalisation",
+    "critere_employeur_aides_contrat_professionnalisation",
+    "etat_aide_exceptionnelle_contrat_pro_age",
+    "etat_aide_exceptionnelle_contrat_pro_niveau",
+)
+
+
+class etat_aide_exceptionnelle_contrat_pro_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Aide exceptionnelle au contrat de professionnalisation (aide à l'employeur) : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class etat_aide_exceptionnelle_contrat_pro_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Aide exceptionnelle au contrat de professionnalisation (aide à l'employeur) : éligible"
+
+    def formula(individu, period):
+        return individu("etat_aide_exceptionnelle_contrat_pro_statut", period) == StatutEligibilite.eligible
+
+
+class etat_aide_exceptionnelle_contrat_pro_montant(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "currency"
+    label = "Aide exceptionnelle au contrat de professionnalisation : montant maximal versé à l'employeur pour la première année (maximum si l'âge est inconnu)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        debut = _date_contrat(individu, period)
+        age = individu("age_au_debut_du_projet", period)
+        mineur = parametre_aux_dates(parameters, debut, f"{P}.montant_moins_18_ans", defaut=0)
+        majeur = parametre_aux_dates(parameters, debut, f"{P}.montant_18_ans_et_plus", defaut=0)
+        seuil = parametre_aux_dates(parameters, debut, f"{P}.age_montant_majore", defaut=18)
+        montant = np.where(renseigne(age), np.where(age < seuil, mineur, majeur), np.maximum(mineur, majeur))
+        eligible_ou_a_verifier = individu("etat_aide_exceptionnelle_contrat_pro_statut", period) != StatutEligibilite.non_eligible
+        return np.where(eligible_ou_a_verifier, montant, 0)

@@ -1,0 +1,71 @@
+"""Bilan de compétences (art. L.6313-4 du code du travail), ouvert aux actifs : salariés, indépendants, demandeurs d'emploi."""
+
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    VRAI,
+    StatutEligibilite,
+    dispositif_ouvert,
+    et,
+    ou,
+    reponse_oui,
+    selon,
+    statut,
+)
+
+P = "clara.etat.bilan_competences"
+REFERENCE = "https://www.moncompteformation.gouv.fr/"
+
+
+class etat_bilan_competences_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Bilan de compétences : dispositif ouvert à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+class etat_bilan_competences_public(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Être demandeur d'emploi inscrit(e) ou en emploi (salarié(e), indépendant(e), agent public)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        return ou(individu("critere_inscrit_france_travail", period), reponse_oui(individu("en_emploi", period)))
+
+
+CRITERES = (
+    "etat_bilan_competences_dispositif_ouvert",
+    "etat_bilan_competences_public",
+)
+
+
+class etat_bilan_competences_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Bilan de compétences : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class etat_bilan_competences_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Bilan de compétences : éligible"
+
+    def formula(individu, period):
+        return individu("etat_bilan_competences_statut", period) == StatutEligibilite.eligible

@@ -1,0 +1,100 @@
+"""CDD senior (art. D.1242-2 du code du travail) : plus de 57 ans, inscrit depuis plus de 3 mois ou en CSP."""
+
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    VRAI,
+    StatutEligibilite,
+    ajouter_mois,
+    critere,
+    date_renseignee,
+    dispositif_ouvert,
+    et,
+    ou,
+    parametre_aux_dates,
+    renseigne,
+    selon,
+    statut,
+)
+from openfisca_clara.variables.criteres.inscription import critere_categorie_parmi
+from openfisca_clara.variables.profil.inscription import CategorieDemandeurEmploi
+
+P = "clara.etat.cdd_senior"
+REFERENCE = "https://www.service-public.fr/particuliers/vosdroits/F15759"
+
+
+class etat_cdd_senior_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "CDD senior : dispositif ouvert à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+class etat_cdd_senior_age(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir plus de 57 ans"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        # « Plus de 57 ans » : dès le lendemain du 57e anniversaire ; l'âge en années révolues suffit ici.
+        age = individu("age_declare", period)
+        minimum = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.age_minimum")
+        return critere(renseigne(age), age >= minimum)
+
+
+class etat_cdd_senior_inscription(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Être inscrit(e) comme demandeur d'emploi depuis plus de 3 mois, ou bénéficier d'un contrat de sécurisation professionnelle (CSP)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        dates = individu("date_demande", period)
+        mois = parametre_aux_dates(parameters, dates, f"{P}.duree_inscription_mois", defaut=0).astype(int)
+        inscription = individu("date_inscription_france_travail", period)
+        depuis_plus_de_trois_mois = et(
+            individu("critere_inscrit_france_travail", period),
+            critere(date_renseignee(inscription), ajouter_mois(inscription, mois) < dates),
+        )
+        csp = critere_categorie_parmi(individu, period, [CategorieDemandeurEmploi.categorie_4_csp])
+        return ou(depuis_plus_de_trois_mois, csp)
+
+
+CRITERES = (
+    "etat_cdd_senior_dispositif_ouvert",
+    "etat_cdd_senior_age",
+    "etat_cdd_senior_inscription",
+)
+
+
+class etat_cdd_senior_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "CDD senior : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class etat_cdd_senior_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "CDD senior : éligible"
+
+    def formula(individu, period):
+        return individu("etat_cdd_senior_statut", period) == StatutEligibilite.eligible

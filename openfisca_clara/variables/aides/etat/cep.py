@@ -1,0 +1,72 @@
+"""Conseil en évolution professionnelle (CEP), art. L.6111-6 du code du travail : gratuit, pour toute personne dans sa vie professionnelle."""
+
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    VRAI,
+    StatutEligibilite,
+    dispositif_ouvert,
+    et,
+    non,
+    reponse_oui,
+    selon,
+    statut,
+)
+
+P = "clara.etat.cep"
+REFERENCE = "https://mon-cep.org/"
+
+
+class etat_cep_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Conseil en évolution professionnelle : dispositif ouvert à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+class etat_cep_vie_active(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Être dans la vie active (salarié(e), indépendant(e) ou demandeur d'emploi), pas en formation initiale"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        # Un élève ou un étudiant relève de l'orientation scolaire et universitaire, pas du CEP.
+        return non(reponse_oui(individu("en_etudes", period)))
+
+
+CRITERES = (
+    "etat_cep_dispositif_ouvert",
+    "etat_cep_vie_active",
+)
+
+
+class etat_cep_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Conseil en évolution professionnelle : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class etat_cep_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Conseil en évolution professionnelle : éligible"
+
+    def formula(individu, period):
+        return individu("etat_cep_statut", period) == StatutEligibilite.eligible

@@ -1,0 +1,110 @@
+"""Diplôme d'accès aux études universitaires (DAEU), arrêté du 3 août 1994 : sans baccalauréat, 24 ans, ou 20 ans avec deux ans d'activité."""
+
+import numpy as np
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    INCONNU,
+    VRAI,
+    Reponse,
+    StatutEligibilite,
+    critere,
+    dispositif_ouvert,
+    et,
+    parametre_aux_dates,
+    renseigne,
+    reponse_oui,
+    selon,
+    statut,
+)
+
+P = "clara.etat.daeu"
+REFERENCE = "https://www.enseignementsup-recherche.gouv.fr/"
+
+
+class etat_daeu_activite_deux_ans(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Justifier d'au moins deux ans d'activité professionnelle (ou assimilée : chômage, service civique, éducation d'un enfant...)"
+
+
+class etat_daeu_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "DAEU : dispositif ouvert à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+class etat_daeu_diplome(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas avoir le baccalauréat"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        # Indice de l'énumération = niveau de la nomenclature 2019 ; 0 : non renseigné.
+        niveau = np.asarray(individu("plus_haut_diplome_niveau", period)).astype(int)
+        maximum = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.niveau_diplome_maximum")
+        return critere(niveau > 0, niveau <= maximum)
+
+
+class etat_daeu_age(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir 24 ans, ou 20 ans avec deux ans d'activité professionnelle"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        age = individu("age_declare", period)
+        dates = individu("date_demande", period)
+        minimum = parametre_aux_dates(parameters, dates, f"{P}.age_minimum")
+        minimum_activite = parametre_aux_dates(parameters, dates, f"{P}.age_minimum_avec_activite")
+        activite = reponse_oui(individu("etat_daeu_activite_deux_ans", period))
+        return np.select(
+            [~renseigne(age), age >= minimum, age >= minimum_activite],
+            [INCONNU, VRAI, activite],
+            FAUX,
+        ).astype(np.int8)
+
+
+CRITERES = (
+    "etat_daeu_dispositif_ouvert",
+    "etat_daeu_diplome",
+    "etat_daeu_age",
+)
+
+
+class etat_daeu_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "DAEU : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class etat_daeu_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "DAEU : éligible"
+
+    def formula(individu, period):
+        return individu("etat_daeu_statut", period) == StatutEligibilite.eligible

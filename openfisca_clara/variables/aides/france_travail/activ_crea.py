@@ -1,0 +1,58 @@
+"""Activ'Créa : prestation de France Travail pour explorer la piste de la création ou de la reprise d'entreprise (demandeurs d'emploi inscrits)."""
+
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    VRAI,
+    StatutEligibilite,
+    dispositif_ouvert,
+    et,
+    selon,
+    statut,
+)
+
+P = "clara.france_travail.activ_crea"
+REFERENCE = "https://www.francetravail.fr/"
+
+
+class france_travail_activ_crea_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Activ'Créa : dispositif ouvert à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+CRITERES = (
+    "france_travail_activ_crea_dispositif_ouvert",
+    "critere_inscrit_france_travail",
+)
+
+
+class france_travail_activ_crea_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Activ'Créa : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class france_travail_activ_crea_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Activ'Créa : éligible"
+
+    def formula(individu, period):
+        return individu("france_travail_activ_crea_statut", period) == StatutEligibilite.eligible

@@ -1,0 +1,246 @@
+"""Aide de France Travail à l'obtention du permis de conduire B (rulebook §3.3).
+
+Délibération 2011-13 du 11 avril 2011, instruction PE 2011-205 (mise à jour au BOPE 2020-05) ; fermée par la
+délibération 2025-48 du 27 novembre 2025 : les demandes datées du 1er avril 2026 ou après ne sont plus
+éligibles (paramètre `ouvert`), France Travail passant par le CPF.
+
+Conditions modélisées, lues à la date de la demande :
+
+* 18 ans au moins (`age_declare`, âge au premier jour du mois ; le texte l'apprécie au jour de la demande) ;
+* inscription continue depuis au moins 6 mois, toutes catégories (`date_inscription_france_travail` + 6 mois,
+  de date à date, au plus tard le jour de la demande), **ou** promesse d'embauche en CDI, ou en CDD / intérim
+  d'au moins 3 mois (dérogation, modélisée comme une alternative dans le même critère) ;
+* catégorie : le texte cite les catégories **statistiques**, l'entrée est la catégorie **administrative**
+  (rulebook §2.1). Correspondance retenue : A et B = catégories 1, 2, 3 (sans activité, ou au plus 78 h
+  dans le mois) ; D « formation » ou « CSP » = 4 stagiaire de la formation professionnelle et 4 CSP ;
+  E « contrats aidés » = 5 contrat aidé. Ne sont pas couvertes : C (= 6, 7, 8, plus de 78 h), 4 PAP et
+  4 autre, 5 hors contrat aidé. F et G (depuis 2025) : correspondance non publiée, « à vérifier » ;
+* ressources, en A, B ou D seulement : ne pas être indemnisé(e), ou percevoir un minimum social (RSA, ASS,
+  AAH), ou une allocation journalière au plus égale à l'ARE minimale (celle de Mayotte pour qui y réside).
+  Avant le 1er juillet 2021, l'ARE minimale partagée (`clara.references.are_minimale`) n'a pas de valeur :
+  une personne indemnisée qui n'a pas de minimum social y est « à vérifier ».
+
+Non modélisées (fiche du catalogue) : constat par le conseiller que l'absence de permis freine le retour à
+l'emploi, absence d'autre aide au permis, attribution une seule fois, demande avant l'inscription en
+auto-école, budgets régionaux.
+
+Montant : au plus 1 200 €, versé à l'auto-école selon le devis ; le modèle affiche le plafond.
+
+Écarts avec `aide_permis_demandeur_emploi` d'openfisca-france (176.1.8,
+`model/prestations/aide_permis_demandeur_emploi.py`), voir `docs/ecarts-openfisca-france.md` : son
+éligibilité financière exclut les allocataires du RSA et de l'AAH (et les retraités), quand l'instruction les
+couvre expressément (rulebook §3.3 : « do not reuse it ») ; elle compare le chômage net **mensuel** à 31 fois
+l'ARE minimale hors Mayotte, et non l'allocation journalière à l'ARE minimale (de Mayotte à Mayotte) ; son
+éligibilité individuelle se réduit à `activite == chomeur`, sans âge, ancienneté d'inscription ni catégorie ;
+elle n'a pas de date de fin.
+"""
+
+import numpy as np
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    INCONNU,
+    VRAI,
+    Reponse,
+    StatutEligibilite,
+    ajouter_mois,
+    au_dessus,
+    au_plus,
+    critere,
+    date_renseignee,
+    dispositif_ouvert,
+    et,
+    lire,
+    ou,
+    par_date,
+    parametre_aux_dates,
+    renseigne,
+    reponse_oui,
+    selon,
+    statut,
+)
+from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
+from openfisca_clara.variables.projet.projet import TypeContrat
+
+P = "clara.france_travail.aide_permis_b_france_travail"
+REFERENCE = "https://www.bo-pole-emploi.org/bulletinsofficiels/instruction-pe-n2011-205-du-9-decembre-2011--mise-a-jour-bope-n2020-05.html?type=dossiers/2020/bope-n2020-005-du-17-janvier-2020"
+
+
+class france_travail_aide_permis_b_promesse_embauche(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = (
+        "Avoir une promesse d'embauche pour laquelle le permis B est nécessaire "
+        "(type et durée du contrat promis : projet_contrat_type, projet_contrat_duree_mois)"
+    )
+
+
+class france_travail_aide_permis_b_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "L'aide au permis B de France Travail est ouverte à la date de la demande (demandes jusqu'au 31 mars 2026)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+class france_travail_aide_permis_b_age(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir au moins 18 ans"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        age = individu("age_declare", period)
+        minimum = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.age_minimum")
+        return critere(renseigne(age) & ~np.isnan(minimum), age >= minimum)
+
+
+class france_travail_aide_permis_b_anciennete_inscription(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = (
+        "Être inscrit(e) à France Travail depuis au moins 6 mois sans interruption, toutes catégories, "
+        "ou avoir une promesse d'embauche en CDI, ou en CDD ou intérim d'au moins 3 mois"
+    )
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        dates = individu("date_demande", period)
+        inscription = individu("date_inscription_france_travail", period)
+        mois = parametre_aux_dates(parameters, dates, f"{P}.anciennete_inscription_minimale_mois", defaut=0).astype(int)
+        anciennete = critere(date_renseignee(inscription), ajouter_mois(inscription, mois) <= dates)
+
+        contrat = individu("projet_contrat_type", period)
+        duree = individu("projet_contrat_duree_mois", period)
+        duree_minimale = parametre_aux_dates(parameters, dates, f"{P}.promesse_embauche_duree_minimale_mois")
+        contrat_couvert = np.select(
+            [contrat == TypeContrat.non_renseigne, contrat == TypeContrat.cdi],
+            [INCONNU, VRAI],
+            critere(renseigne(duree), duree >= duree_minimale),  # CDD, intérim (et alternance, CDD au sens du code)
+        )
+        promesse = et(reponse_oui(individu("france_travail_aide_permis_b_promesse_embauche", period)), contrat_couvert)
+        return et(individu("critere_inscrit_france_travail", period), ou(anciennete, promesse))
+
+
+def _categories(p, cle):
+    return [CategorieDemandeurEmploi[nom].index for nom in lire(p, f"{P}.{cle}", [])]
+
+
+class france_travail_aide_permis_b_categorie(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Être inscrit(e) en catégorie 1, 2 ou 3 (A ou B), 4 « stagiaire de la formation professionnelle » ou CSP (D), " "ou 5 « contrat aidé » (E)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        categorie = individu("categorie_demandeur_emploi", period)
+        connue = ~np.isin(categorie, [c.index for c in CATEGORIES_INDETERMINEES])
+        resultat = np.full(individu.count, INCONNU, dtype=np.int8)
+        for masque, p in par_date(parameters, individu("date_demande", period)):
+            couvertes = _categories(p, "categories_sous_condition_de_ressources") + _categories(p, "categories_sans_condition_de_ressources")
+            resultat[masque] = critere(connue, np.isin(categorie, couvertes))[masque]
+        return et(individu("critere_inscrit_france_travail", period), resultat)
+
+
+class france_travail_aide_permis_b_ressources(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = (
+        "En catégorie A, B ou D : ne pas être indemnisé(e) au titre du chômage, ou percevoir le RSA, l'ASS ou l'AAH, "
+        "ou une allocation journalière au plus égale à l'ARE minimale (pas de condition en contrat aidé)"
+    )
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        dates = individu("date_demande", period)
+        seuil_mayotte = parametre_aux_dates(parameters, dates, "clara.references.are_minimale.mayotte")
+        seuil_hors_mayotte = parametre_aux_dates(parameters, dates, "clara.references.are_minimale.hors_mayotte")
+        seuil = np.where(individu.menage("reside_a_mayotte", period), seuil_mayotte, seuil_hors_mayotte)
+        montant = individu("allocation_chomage_journaliere", period)
+        connu = renseigne(montant)
+        # Commune inconnue : on ne tranche que sous les deux seuils ou au-dessus des deux (comme l'aide à la mobilité).
+        sous_le_seuil = np.where(
+            individu.menage("commune_renseignee", period),
+            critere(connu & ~np.isnan(seuil), au_plus(montant, seuil)),
+            np.select(
+                [
+                    connu & au_plus(montant, seuil_mayotte) & au_plus(montant, seuil_hors_mayotte),
+                    connu & au_dessus(montant, seuil_mayotte) & au_dessus(montant, seuil_hors_mayotte),
+                ],
+                [VRAI, FAUX],
+                INCONNU,
+            ),
+        )
+        ressources = ou(
+            individu("critere_non_indemnise_chomage", period),
+            individu("critere_beneficiaire_minimum_social", period),
+            sous_le_seuil,
+        )
+
+        categorie = individu("categorie_demandeur_emploi", period)
+        sans_condition = np.zeros(individu.count, dtype=bool)
+        for masque, p in par_date(parameters, dates):
+            sans_condition[masque] = np.isin(categorie, _categories(p, "categories_sans_condition_de_ressources"))[masque]
+        inconnue = np.isin(categorie, [c.index for c in CATEGORIES_INDETERMINEES])
+        # Catégorie inconnue : peut-être un contrat aidé, dispensé de la condition.
+        return np.select([sans_condition, inconnue], [VRAI, np.maximum(ressources, INCONNU)], ressources).astype(np.int8)
+
+
+CRITERES = (
+    "france_travail_aide_permis_b_dispositif_ouvert",
+    "france_travail_aide_permis_b_age",
+    "france_travail_aide_permis_b_anciennete_inscription",
+    "france_travail_aide_permis_b_categorie",
+    "france_travail_aide_permis_b_ressources",
+)
+
+
+class france_travail_aide_permis_b_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Aide au permis de conduire B de France Travail : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class france_travail_aide_permis_b_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Aide au permis de conduire B de France Travail : éligible"
+
+    def formula(individu, period):
+        return individu("france_travail_aide_permis_b_statut", period) == StatutEligibilite.eligible
+
+
+class france_travail_aide_permis_b_montant(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "currency"
+    label = "Aide au permis de conduire B de France Travail : montant maximal (versé à l'auto-école selon le devis)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        plafond = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.montant_maximum", defaut=0)
+        eligible_ou_a_verifier = individu("france_travail_aide_permis_b_statut", period) != StatutEligibilite.non_eligible
+        return np.where(eligible_ou_a_verifier, plafond, 0)

@@ -1,0 +1,225 @@
+"""Rémunération de fin de formation (RFF, ou R2F) de France Travail (rulebook §4.2).
+
+Elle prend le relais de l'ARE-formation (AREF), de l'ASP-formation ou de l'ATI-formation quand ces droits
+s'épuisent avant la fin d'une formation, jusqu'au terme de celle-ci. Créée pour les formations prescrites
+à partir du 1er janvier 2011 (délibération n° 2011/11, remplace l'AFDEF) ; financée et gérée par France
+Travail depuis 2020 (délibération n° 2020-04) : le porteur est France Travail. Texte en vigueur :
+délibération n° 2023-52 du 13 décembre 2023.
+
+Formation : validée, achetée, financée ou cofinancée par France Travail, une Région, l'Agefiph, un OPCO,
+une autre collectivité ou l'employeur (CSP) ; qualifiante (RNCP, branche, CPNE) et menant à un métier
+en tension. La délibération 2023-52 admet aussi des formations non qualifiantes vers des « métiers
+porteurs » du plan France relance : une formation non qualifiante reste donc « à vérifier » (liste non
+lue, date d'introduction non vérifiée).
+
+Montant mensuel : dernier montant journalier d'AREF / ASP-F perçu × nombre de jours du mois, plafonné.
+On lit `allocation_chomage_journaliere` (montant journalier déclaré de l'allocation perçue : le texte
+parle du montant « perçu » ; l'ASP n'a pas d'« ARE brute »). Plafond : 756,63 € (francetravail.fr) ou
+769,49 € (pages secondaires) depuis le 1er avril 2025, non tranché (rulebook §14) : le montant est
+plafonné à la plus haute valeur (maximum) et le critère `france_travail_rff_montant_determine` vaut
+« à vérifier » quand le choix change le montant. Entre le 1er mai 2021 et le 31 mars 2024, le plafond
+n'a pas été relu : montant non plafonné (maximum), « à vérifier » au-delà de 652,02 €.
+"""
+
+import numpy as np
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    INCONNU,
+    VRAI,
+    Reponse,
+    StatutEligibilite,
+    au_dessus,
+    critere,
+    date_renseignee,
+    dispositif_ouvert,
+    et,
+    lire,
+    ou,
+    par_date,
+    parametre_aux_dates,
+    renseigne,
+    reponse_oui,
+    selon,
+    statut,
+)
+from openfisca_clara.variables.projet.formation import NatureFormation
+from openfisca_clara.variables.projet.projet import TypeProjet
+
+P = "clara.france_travail.rff"
+REFERENCE = "https://www.francetravail.fr/candidat/en-formation/les-dispositifs/la-remuneration-de-fin-de-format.html"
+
+
+class france_travail_rff_metier_en_tension(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "La formation mène à un métier pour lequel des difficultés de recrutement sont identifiées (liste nationale ou régionale de France Travail)"
+
+
+class france_travail_rff_financement_public(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "La formation est achetée, financée ou cofinancée par une Région, l'Agefiph, un OPCO, une autre collectivité ou l'employeur (CSP)"
+
+
+class france_travail_rff_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "La rémunération de fin de formation est ouverte à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        return selon(dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert"), VRAI, FAUX)
+
+
+class france_travail_rff_allocation_formation(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Percevoir l'ARE-formation (AREF) ou l'allocation de sécurisation professionnelle pendant la formation"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return ou(reponse_oui(individu("percoit_aref", period)), reponse_oui(individu("percoit_asp", period)))
+
+
+class france_travail_rff_droits_epuises_en_cours(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Vos droits à l'allocation s'épuisent avant la fin de la formation"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        jours = individu("are_droits_restants_jours", period)
+        fin = individu("projet_formation_date_fin", period)
+        debut_droits = individu("date_demande", period)
+        connu = renseigne(jours) & date_renseignee(fin)
+        # Dernier jour indemnisé : date de demande + jours − 1 ; il doit précéder la fin de la formation.
+        lendemain_fin_droits = debut_droits + np.maximum(jours, 0).astype("timedelta64[D]")
+        return critere(connu, lendemain_fin_droits <= fin)
+
+
+class france_travail_rff_formation_financee(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = (
+        "Suivre une formation validée, achetée, financée ou cofinancée par France Travail, une Région, l'Agefiph, "
+        "un OPCO, une autre collectivité ou l'employeur (CSP)"
+    )
+    reference = REFERENCE
+
+    def formula(individu, period):
+        projet = individu("projet_type", period)
+        financee = ou(reponse_oui(individu("projet_formation_validee_ppae", period)), reponse_oui(individu("france_travail_rff_financement_public", period)))
+        return np.select([projet == TypeProjet.non_renseigne, projet == TypeProjet.formation], [INCONNU, financee], FAUX).astype(np.int8)
+
+
+class france_travail_rff_formation_qualifiante_metier_en_tension(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Formation qualifiante (diplôme ou titre du RNCP, qualification de branche) menant à un métier en tension ; ni bilan de compétences, ni permis, ni accompagnement à la création ou à la VAE"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        nature = individu("projet_formation_nature", period)
+        tension = reponse_oui(individu("france_travail_rff_metier_en_tension", period))
+        exclue = np.zeros(individu.count, dtype=bool)
+        for masque, p in par_date(parameters, individu("date_demande", period)):
+            exclue |= masque & np.isin(nature, [NatureFormation[nom].index for nom in lire(p, f"{P}.natures_exclues", [])])
+        # Formation non qualifiante : admise vers des « métiers porteurs » (délibération 2023-52), liste non lue.
+        return np.select(
+            [nature == NatureFormation.non_renseigne, exclue, nature == NatureFormation.qualifiante],
+            [INCONNU, FAUX, tension],
+            default=INCONNU,
+        ).astype(np.int8)
+
+
+def _mensuel(individu, period):
+    journalier = individu("allocation_chomage_journaliere", period)
+    return journalier, journalier * period.size_in_days
+
+
+class france_travail_rff_montant_determine(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Montant de la RFF déterminé : au-delà de 756,63 € par mois, le plafond applicable (756,63 € ou 769,49 €) reste à vérifier"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        dates = individu("date_demande", period)
+        bas = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel")
+        haut = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel_haut")
+        journalier, mensuel = _mensuel(individu, period)
+        plafond_incertain = np.isnan(haut) | au_dessus(haut, bas)
+        # Montant journalier inconnu : le montant affiché est le maximum, le statut n'en dépend pas.
+        return selon(renseigne(journalier) & plafond_incertain & au_dessus(mensuel, bas), INCONNU, VRAI)
+
+
+CRITERES = (
+    "france_travail_rff_dispositif_ouvert",
+    "critere_inscrit_france_travail",
+    "france_travail_rff_allocation_formation",
+    "france_travail_rff_droits_epuises_en_cours",
+    "france_travail_rff_formation_financee",
+    "france_travail_rff_formation_qualifiante_metier_en_tension",
+    "france_travail_rff_montant_determine",
+)
+
+
+class france_travail_rff_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Rémunération de fin de formation (RFF) : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class france_travail_rff_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Rémunération de fin de formation (RFF) : éligible"
+
+    def formula(individu, period):
+        return individu("france_travail_rff_statut", period) == StatutEligibilite.eligible
+
+
+class france_travail_rff_montant(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "currency"
+    label = "Rémunération de fin de formation (RFF) : montant mensuel (maximum si le plafond ou l'allocation journalière sont incertains)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        dates = individu("date_demande", period)
+        bas = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel")
+        haut = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel_haut")
+        journalier, mensuel = _mensuel(individu, period)
+        plafond = np.where(np.isnan(haut), np.inf, haut)
+        # Allocation journalière inconnue : le plafond le plus haut connu (maximum).
+        maximum = np.where(np.isnan(haut), np.nan_to_num(bas), haut)
+        montant = np.where(renseigne(journalier), np.minimum(mensuel, plafond), maximum)
+        eligible_ou_a_verifier = individu("france_travail_rff_statut", period) != StatutEligibilite.non_eligible
+        return np.where(eligible_ou_a_verifier, np.round(montant, 2), 0)

@@ -1,0 +1,207 @@
+"""Rémunération des formations de France Travail (RFFT, ex-RFPE) (rulebook §4.3).
+
+Pour le demandeur d'emploi qui, à l'entrée dans une formation validée, financée ou cofinancée par France
+Travail, ne perçoit ni l'ARE ni l'ASP (ni l'ATI). Bénéficiaires du RSA admis ; bénéficiaires de l'ASS
+admis sur option ; un bénéficiaire de l'obligation d'emploi (BOETH) peut choisir entre l'ARE et la RFFT.
+Exclus : plus de 67 ans (lu « 67 ans révolus ou plus », paramètre `age_limite`), droits complets à la
+retraite à taux plein (non modélisé : condition de la fiche) ; bilan de compétences, permis, accompagnement
+à la création d'entreprise ou à la VAE.
+
+Montant mensuel (formation à temps plein), lu à la date de la demande (les revalorisations du 1er avril
+s'appliquent aux mois versés), selon l'âge **à l'entrée en formation** (`age_au_debut_du_projet`) :
+moins de 18 ans, 18 à 25 ans, 26 ans ou plus — ou moins de 26 ans dans une situation listée (parent isolé,
+`france_travail_rfft_situation_particuliere`). Situation inconnue : le taux plein (maximum). BOETH
+(`rqth`) : entre le taux plein et une borne haute selon l'ancien salaire : la borne haute (maximum).
+Mayotte : barème propre connu pour 2023 seulement ; ensuite, le montant hors Mayotte (plus élevé).
+
+Dates : barème du 1er mai 2021 (décret 2021-522, alignement inféré), du 1er avril 2023 (date inférée :
+barème en vigueur le 7 février 2024), du 1er avril 2024 et du 1er avril 2025. Le barème du 1er avril 2026
+(× 1,008) est dérivé, pas lu (UNCERTAIN) : il n'est pas codé ; à partir de cette date les montants 2025
+restent affichés et le critère `france_travail_rfft_bareme_publie` vaut « à vérifier ».
+"""
+
+import numpy as np
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    INCONNU,
+    VRAI,
+    Reponse,
+    StatutEligibilite,
+    critere,
+    critere_ouverture,
+    et,
+    lire,
+    ou,
+    par_date,
+    parametre_aux_dates,
+    reponse_oui,
+    selon,
+    statut,
+)
+from openfisca_clara.variables.projet.formation import NatureFormation
+from openfisca_clara.variables.projet.projet import TypeProjet
+
+P = "clara.france_travail.rfft"
+REFERENCE = "https://francetravail.fr/candidat/en-formation/les-dispositifs/la-remuneration-des-formations-d.html"
+
+
+class france_travail_rfft_situation_particuliere(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = (
+        "Être enceinte et seule, parent d'au moins trois enfants, divorcé(e), veuf(ve) ou séparé(e) depuis moins de "
+        "3 ans, ou justifier d'une activité salariée antérieure (situations ouvrant le taux plein avant 26 ans)"
+    )
+
+
+class france_travail_rfft_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "La rémunération des formations de France Travail est ouverte à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert", avant_historique=INCONNU)
+
+
+class france_travail_rfft_sans_allocation_chomage(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne percevoir ni l'ARE (ou l'AREF) ni l'ASP à l'entrée en formation — sauf travailleur handicapé (BOETH), qui peut choisir la RFFT"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        sans_allocation = et(*(-reponse_oui(individu(nom, period)) for nom in ("percoit_are", "percoit_aref", "percoit_asp")))
+        return ou(sans_allocation, reponse_oui(individu("rqth", period)))
+
+
+class france_travail_rfft_formation_validee(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Suivre une formation validée, financée ou cofinancée par France Travail dans votre projet personnalisé d'accès à l'emploi"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        projet = individu("projet_type", period)
+        validee = reponse_oui(individu("projet_formation_validee_ppae", period))
+        return np.select([projet == TypeProjet.non_renseigne, projet == TypeProjet.formation], [INCONNU, validee], FAUX).astype(np.int8)
+
+
+class france_travail_rfft_nature_formation(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "La formation n'est ni un bilan de compétences, ni le permis de conduire, ni un accompagnement à la création d'entreprise ou à la VAE"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        nature = individu("projet_formation_nature", period)
+        exclue = np.zeros(individu.count, dtype=bool)
+        for masque, p in par_date(parameters, individu("date_demande", period)):
+            exclue |= masque & np.isin(nature, [NatureFormation[nom].index for nom in lire(p, f"{P}.natures_exclues", [])])
+        return critere(nature != NatureFormation.non_renseigne, ~exclue)
+
+
+class france_travail_rfft_age(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir moins de 67 ans à l'entrée en formation"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        age = individu("age_au_debut_du_projet", period)
+        limite = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.age_limite")
+        return critere((age >= 0) & ~np.isnan(limite), age < np.nan_to_num(limite))
+
+
+class france_travail_rfft_bareme_publie(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Barème de la RFFT publié à la date de la demande (la revalorisation du 1er avril 2026 n'a pas été lue dans un texte)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        publie = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.bareme_publie", defaut=0) == 1
+        return selon(publie, VRAI, INCONNU)
+
+
+CRITERES = (
+    "france_travail_rfft_dispositif_ouvert",
+    "critere_inscrit_france_travail",
+    "france_travail_rfft_sans_allocation_chomage",
+    "france_travail_rfft_formation_validee",
+    "france_travail_rfft_nature_formation",
+    "france_travail_rfft_age",
+    "france_travail_rfft_bareme_publie",
+)
+
+
+class france_travail_rfft_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Rémunération des formations de France Travail (RFFT) : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class france_travail_rfft_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Rémunération des formations de France Travail (RFFT) : éligible"
+
+    def formula(individu, period):
+        return individu("france_travail_rfft_statut", period) == StatutEligibilite.eligible
+
+
+def _bareme(parameters, dates, mayotte, nom):
+    """Montant du barème à la date ; à Mayotte le barème propre s'il est connu, sinon celui hors Mayotte (plus élevé)."""
+    hors_mayotte = parametre_aux_dates(parameters, dates, f"{P}.montant.{nom}")
+    propre = parametre_aux_dates(parameters, dates, f"{P}.montant_mayotte.{nom}")
+    return np.where(mayotte & ~np.isnan(propre), propre, hors_mayotte)
+
+
+class france_travail_rfft_montant(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "currency"
+    label = "Rémunération des formations de France Travail (RFFT) : montant mensuel à temps plein (maximum si l'âge, la situation ou le salaire antérieur d'un BOETH sont inconnus)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        dates = individu("date_demande", period)
+        mayotte = individu.menage("reside_a_mayotte", period)
+        age = individu("age_au_debut_du_projet", period)
+        majorite = parametre_aux_dates(parameters, dates, f"{P}.age_majorite")
+        age_taux_plein = parametre_aux_dates(parameters, dates, f"{P}.age_taux_plein")
+        situation = ou(reponse_oui(individu("parent_isole", period)), reponse_oui(individu("france_travail_rfft_situation_particuliere", period)))
+        moins_18 = _bareme(parameters, dates, mayotte, "moins_18_ans")
+        de_18_a_25 = _bareme(parameters, dates, mayotte, "de_18_a_25_ans")
+        taux_plein = _bareme(parameters, dates, mayotte, "taux_plein")
+        boeth = _bareme(parameters, dates, mayotte, "boeth_maximum")
+
+        # Taux réduit seulement si l'âge est connu et sous 26 ans, et la situation connue et non listée.
+        taux_jeune = (age >= 0) & (age < age_taux_plein) & (situation == FAUX)
+        montant = np.where(taux_jeune, np.where(age < majorite, moins_18, de_18_a_25), taux_plein)
+        # BOETH : la borne haute (ancien salaire inconnu) ; inconnue (2021), le taux plein, borne basse du BOETH.
+        montant = np.where(reponse_oui(individu("rqth", period)) == VRAI, np.where(np.isnan(boeth), taux_plein, boeth), montant)
+        eligible_ou_a_verifier = individu("france_travail_rfft_statut", period) != StatutEligibilite.non_eligible
+        return np.where(eligible_ou_a_verifier, np.round(np.nan_to_num(montant), 2), 0)

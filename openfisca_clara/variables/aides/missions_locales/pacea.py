@@ -1,0 +1,76 @@
+"""PACEA : accompagnement des 16-25 ans par les missions locales, avec une allocation ponctuelle possible (code du travail, L.5131-4)."""
+
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    VRAI,
+    StatutEligibilite,
+    critere,
+    dispositif_ouvert,
+    et,
+    parametre_aux_dates,
+    renseigne,
+    selon,
+    statut,
+)
+
+P = "clara.missions_locales.pacea"
+REFERENCE = "https://www.unml.info/"
+
+
+class missions_locales_pacea_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "PACEA : dispositif ouvert à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+class missions_locales_pacea_age(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir entre 16 et 25 ans révolus"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        age = individu("age_declare", period)
+        dates = individu("date_demande", period)
+        minimum = parametre_aux_dates(parameters, dates, f"{P}.age_minimum")
+        maximum = parametre_aux_dates(parameters, dates, f"{P}.age_maximum")
+        return critere(renseigne(age), (age >= minimum) & (age <= maximum))
+
+
+CRITERES = (
+    "missions_locales_pacea_dispositif_ouvert",
+    "missions_locales_pacea_age",
+)
+
+
+class missions_locales_pacea_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "PACEA : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class missions_locales_pacea_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "PACEA : éligible"
+
+    def formula(individu, period):
+        return individu("missions_locales_pacea_statut", period) == StatutEligibilite.eligible

@@ -1,0 +1,76 @@
+"""Corps européen de solidarité : volontariat européen pour les 18-30 ans (règlement (UE) 2021/888)."""
+
+from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_france.model.base import Individu
+
+from openfisca_clara.tri_etat import (
+    FAUX,
+    VRAI,
+    StatutEligibilite,
+    critere,
+    dispositif_ouvert,
+    et,
+    parametre_aux_dates,
+    renseigne,
+    selon,
+    statut,
+)
+
+P = "clara.union_europeenne.corps_europeen_solidarite"
+REFERENCE = "https://youth.europa.eu/solidarity_fr"
+
+
+class union_europeenne_corps_europeen_solidarite_dispositif_ouvert(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Corps européen de solidarité : dispositif ouvert à la date de la demande"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
+        return selon(ouvert, VRAI, FAUX)
+
+
+class union_europeenne_corps_europeen_solidarite_age(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir entre 18 et 30 ans"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        age = individu("age_declare", period)
+        dates = individu("date_demande", period)
+        minimum = parametre_aux_dates(parameters, dates, f"{P}.age_minimum")
+        maximum = parametre_aux_dates(parameters, dates, f"{P}.age_maximum")
+        return critere(renseigne(age), (age >= minimum) & (age <= maximum))
+
+
+CRITERES = (
+    "union_europeenne_corps_europeen_solidarite_dispositif_ouvert",
+    "union_europeenne_corps_europeen_solidarite_age",
+)
+
+
+class union_europeenne_corps_europeen_solidarite_statut(Variable):
+    value_type = Enum
+    possible_values = StatutEligibilite
+    default_value = StatutEligibilite.non_eligible
+    entity = Individu
+    definition_period = MONTH
+    label = "Corps européen de solidarité : statut d'éligibilité"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return statut(et(*(individu(nom, period) for nom in CRITERES)))
+
+
+class union_europeenne_corps_europeen_solidarite_eligible(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    label = "Corps européen de solidarité : éligible"
+
+    def formula(individu, period):
+        return individu("union_europeenne_corps_europeen_solidarite_statut", period) == StatutEligibilite.eligible

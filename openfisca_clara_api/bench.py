@@ -1,0 +1,340 @@
+"""Banc de mesure (`make bench`) : des chiffres imprimés, jamais d'assertion chronométrée (DESIGN.md §7).
+
+(a) construction du système openfisca-france, sans puis avec l'extension : durée et pic mémoire, chacune
+    dans un sous-processus neuf (`os.wait4` donne l'usage des ressources de ce seul enfant) ;
+(b) coût par personne de toutes les aides de l'extension (statut et montant de chaque fiche du catalogue)
+    sur N personnes générées (`build_default_simulation` + `set_input` d'entrées plausibles et tirées au hasard,
+    « non renseigné » compris), à côté du `rsa` d'openfisca-france sur les mêmes personnes ;
+(c) `clara serve` sur un port libre de 127.0.0.1 : démarrage jusqu'au premier /spec 200, PSS totale,
+    puis latences p50 / p99 de /calculate et de /evaluation, requêtes séquentielles sur le serveur chaud.
+
+    python -m openfisca_clara_api.bench [--personnes 100000] [--requetes 200] [--sans-rsa]
+"""
+
+import argparse
+import copy
+import datetime
+import gc
+import json
+import os
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+from openfisca_core.indexed_enums import Enum
+
+CIBLES = {"demarrage_s": 5.0, "pss_mio": 400.0, "p50_ms": 20.0, "p99_ms": 50.0}
+HOTE = "127.0.0.1"
+DELAI_DEMARRAGE_S = 60.0
+
+# Communes : métropole, Corse (2A/2B), DROM dont Mayotte, et des codes absents ou mal formés.
+COMMUNES = ["75056", "33063", "59350", "69123", "13055", "31555", "67482", "2A004", "2B033", "97101", "97209", "97302", "97411", "97611", "", "1234"]
+
+
+def _verdict(valeur, cible):
+    return "sous la cible" if valeur < cible else "AU-DESSUS DE LA CIBLE"
+
+
+def _mio(octets):
+    return octets / 2**20
+
+
+# --- (a) Construction du système --------------------------------------------------------------------
+
+_CONSTRUCTION = """
+import time
+t = time.perf_counter()
+from openfisca_france import CountryTaxBenefitSystem
+systeme = CountryTaxBenefitSystem()
+{extension}
+print(time.perf_counter() - t, len(systeme.variables))
+"""
+
+
+def mesurer_construction(avec_extension, repetitions=2):
+    mesures = []
+    code = _CONSTRUCTION.format(extension='systeme.load_extension("openfisca_clara")' if avec_extension else "")
+    for _ in range(repetitions):
+        debut = time.perf_counter()
+        enfant = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        sortie = enfant.stdout.read()
+        _, statut, usage = os.wait4(enfant.pid, 0)
+        enfant.returncode = os.waitstatus_to_exitcode(statut)
+        duree_processus = time.perf_counter() - debut
+        if enfant.returncode != 0:
+            raise RuntimeError(f"la construction a échoué (code {enfant.returncode})")
+        duree_construction, nombre = sortie.split()
+        mesures.append((duree_processus, float(duree_construction), usage.ru_maxrss / 1024, int(nombre)))
+    return min(mesures)
+
+
+def banc_construction():
+    print("(a) Construction du système (sous-processus neuf, meilleure de 2 mesures)")
+    lignes = {}
+    for nom, avec in (("openfisca-france", False), ("openfisca-france + openfisca_clara", True)):
+        processus, construction, pic, variables = mesurer_construction(avec)
+        lignes[nom] = (processus, construction, pic)
+        print(f"    {nom:38s} construction {construction:5.2f} s  (processus complet {processus:5.2f} s)  pic RSS {pic:6.1f} Mio  {variables} variables")
+    (p0, c0, m0), (p1, c1, m1) = lignes.values()
+    print(f"    coût de l'extension : {c1 - c0:+.2f} s, {m1 - m0:+.1f} Mio")
+    print()
+
+
+# --- (b) Coût par personne ----------------------------------------------------------------------------
+
+
+def variables_extension(systeme):
+    return {
+        nom: variable for nom, variable in systeme.variables.items() if variable.introspection_data and "openfisca_clara" in str(variable.introspection_data[0])
+    }
+
+
+def _plage(variable):
+    """Une plage plausible (min, max) pour une entrée numérique de l'extension, d'après son unité et son nom."""
+    nom, unite = variable.name, getattr(variable, "unit", None)
+    if "journalier" in nom or "journaliere" in nom:
+        return 0, 90
+    if unite == "currency":
+        return 0, 3000
+    if unite == "km":
+        return 0, 400
+    if unite == "minute":
+        return 0, 300
+    if unite == "hour":
+        return (0, 40) if "hebdo" in nom else (0, 1500)
+    if unite == "day":
+        return 0, 730
+    if unite == "month":
+        return 0, 36
+    if "effectif" in nom:
+        return 0, 500
+    return 0, 30
+
+
+def _tirer(variable, n, alea, periode):
+    """n valeurs plausibles ; environ une sur cinq « non renseignée » quand la variable sait le dire."""
+    inconnu = alea.random(n) < 0.2
+    type_valeur = variable.value_type
+    if type_valeur is Enum:
+        return alea.integers(0, len(variable.possible_values), n).astype(np.int16)
+    if type_valeur is bool:
+        return alea.random(n) < 0.5
+    if type_valeur in (int, float):
+        bas, haut = _plage(variable)
+        valeurs = alea.uniform(bas, haut, n)
+        if type_valeur is int:
+            valeurs = np.round(valeurs)
+        defaut = variable.default_value
+        return np.where(inconnu & (defaut < 0), defaut, valeurs).astype(variable.dtype)
+    if type_valeur is datetime.date:
+        debut = np.datetime64(periode.start.date, "D")
+        dates = debut + alea.integers(-730, 365, n).astype("timedelta64[D]")
+        return np.where(inconnu, np.datetime64("0001-01-01", "D"), dates)
+    return None
+
+
+def simulation_generee(systeme, n, periode, graine=2026):
+    """n personnes, chacune seule dans sa famille, son foyer et son ménage, entrées tirées au hasard."""
+    from openfisca_core.simulations import SimulationBuilder
+
+    alea = np.random.default_rng(graine)
+    simulation = SimulationBuilder().build_default_simulation(systeme, n)
+    entrees = 0
+    for nom, variable in variables_extension(systeme).items():
+        if not variable.is_input_variable():
+            continue
+        population = simulation.get_population(variable.entity.plural)
+        valeurs = _tirer(variable, population.count, alea, periode)
+        if valeurs is not None:
+            simulation.set_input(nom, periode, valeurs)
+            entrees += 1
+    naissances = np.datetime64("1955-01-01", "D") + alea.integers(0, 365 * 53, n).astype("timedelta64[D]")
+    simulation.set_input("date_naissance", periode, naissances)
+    menages = simulation.get_population("menages").count
+    simulation.set_input("depcom", periode, np.array(COMMUNES)[alea.integers(0, len(COMMUNES), menages)])
+    return simulation, entrees + 2
+
+
+def variables_des_aides(systeme):
+    from openfisca_clara_api.catalogue import charger_catalogue
+
+    noms = []
+    for fiche in charger_catalogue().values():
+        for role in ("statut", "montant"):
+            nom = fiche["variables"][role]
+            if nom and nom in systeme.variables:
+                noms.append(nom)
+    return noms
+
+
+def _calculer(simulation, noms, periode):
+    debut = time.perf_counter()
+    for nom in noms:
+        simulation.calculate(nom, periode)
+    return time.perf_counter() - debut
+
+
+def banc_population(systeme, n, avec_rsa=True):
+    from openfisca_core import periods
+
+    periode = periods.period(datetime.date.today().strftime("%Y-%m"))
+    noms = variables_des_aides(systeme)
+    print(f"(b) Coût par personne, {n} personnes générées, mois {periode}")
+    # Les premiers calculs d'un processus paient des coûts uniques (paramètres, formules) : chauffe sur 1 000.
+    petite, _ = simulation_generee(systeme, 1000, periode, graine=1)
+    _calculer(petite, noms, periode)
+    if avec_rsa:
+        _calculer(petite, ["rsa"], periode)
+    del petite
+
+    debut = time.perf_counter()
+    simulation, entrees = simulation_generee(systeme, n, periode)
+    construction = time.perf_counter() - debut
+    print(f"    construction + set_input ({entrees} entrées) : {construction:.2f} s")
+    aides = _calculer(simulation, noms, periode)
+    print(
+        f"    aides de l'extension ({len(noms)} variables statut et montant, {len(noms) // 2 or 1} aides environ) : {aides:.2f} s, {aides * 1000 / n:.4f} ms/personne"
+    )
+    statuts = [nom for nom in noms if nom.endswith("_statut")]
+    if statuts:
+        repartition = np.zeros(3, dtype=int)
+        for nom in statuts:
+            repartition += np.bincount(np.asarray(simulation.calculate(nom, periode)), minlength=3)[:3]
+        total = repartition.sum()
+        print(f"    statuts tirés : non éligible {repartition[0] / total:.0%}, à vérifier {repartition[1] / total:.0%}, éligible {repartition[2] / total:.0%}")
+    if avec_rsa:
+        rsa = _calculer(simulation, ["rsa"], periode)
+        print(f"    rsa d'openfisca-france, mêmes personnes : {rsa:.2f} s, {rsa * 1000 / n:.4f} ms/personne")
+        print(f"    rapport rsa / toutes nos aides : {rsa / aides:.1f}")
+    print(f"    pic RSS du processus : {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} Mio")
+    print()
+    del simulation
+    gc.collect()
+
+
+# --- (c) Le serveur ----------------------------------------------------------------------------------
+
+
+def port_libre():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as prise:
+        prise.bind((HOTE, 0))
+        return prise.getsockname()[1]
+
+
+def commande_serveur(port):
+    clara = Path(sys.executable).with_name("clara")
+    if clara.exists() or shutil.which("clara"):
+        return [str(clara) if clara.exists() else shutil.which("clara"), "serve", "--host", HOTE, "--port", str(port)]
+    code = f"from openfisca_clara_api.web import servir; servir({HOTE!r}, {port})"
+    return [sys.executable, "-c", code]
+
+
+def _requete(url, corps=None, delai=30):
+    donnees = None if corps is None else json.dumps(corps).encode("utf-8")
+    requete = urllib.request.Request(url, data=donnees, headers={"Content-Type": "application/json"} if donnees else {})
+    with urllib.request.urlopen(requete, timeout=delai) as reponse:
+        return reponse.status, reponse.read()
+
+
+def pss_totale(pid):
+    import psutil
+
+    racine = psutil.Process(pid)
+    processus = [racine, *racine.children(recursive=True)]
+    return sum(p.memory_full_info().pss for p in processus), len(processus)
+
+
+def attendre_serveur(url, processus, delai=DELAI_DEMARRAGE_S):
+    debut = time.perf_counter()
+    while time.perf_counter() - debut < delai:
+        if processus.poll() is not None:
+            raise RuntimeError(f"le serveur s'est arrêté (code {processus.returncode})")
+        try:
+            if _requete(url, delai=2)[0] == 200:
+                return time.perf_counter() - debut
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.02)
+    raise RuntimeError(f"pas de réponse de {url} en {delai} s")
+
+
+def _latences(url, corps, n):
+    durees = []
+    for _ in range(n):
+        debut = time.perf_counter()
+        statut, _ = _requete(url, copy.deepcopy(corps))
+        durees.append((time.perf_counter() - debut) * 1000)
+        if statut != 200:
+            raise RuntimeError(f"{url} : HTTP {statut}")
+    durees.sort()
+    return statistics.median(durees), durees[min(len(durees) - 1, int(round(0.99 * len(durees))) - 1)], max(durees)
+
+
+def banc_serveur(systeme, requetes):
+    from openfisca_clara_api.web import mois_courant, situation_exemple
+
+    port = port_libre()
+    commande = commande_serveur(port)
+    print(f"(c) Serveur : {' '.join(commande[-6:] if 'serve' in commande else commande[:2])} sur {HOTE}:{port}")
+    journal = open(os.devnull, "w")  # noqa: SIM115 (fermé dans finally)
+    processus = subprocess.Popen(commande, stdout=journal, stderr=journal)
+    try:
+        racine = f"http://{HOTE}:{port}"
+        demarrage = attendre_serveur(f"{racine}/spec", processus)
+        time.sleep(0.5)  # les workers finissent de démarrer
+        pss, nombre = pss_totale(processus.pid)
+        print(f"    démarrage jusqu'au premier /spec 200 : {demarrage:.2f} s ({_verdict(demarrage, CIBLES['demarrage_s'])} de {CIBLES['demarrage_s']:.0f} s)")
+        print(
+            f"    PSS totale au repos : {_mio(pss):.0f} Mio pour {nombre} processus ({_verdict(_mio(pss), CIBLES['pss_mio'])} de {CIBLES['pss_mio']:.0f} Mio)"
+        )
+        periode = mois_courant()
+        situation = situation_exemple(systeme, periode)
+        demandes = sum(1 for v in situation["individus"]["demandeur"].values() if None in v.values())
+        for route, corps in (("/calculate", situation), ("/evaluation", {"situation": situation, "periode": periode})):
+            for _ in range(3):  # une requête par worker au moins, hors mesure
+                _requete(racine + route, copy.deepcopy(corps))
+            p50, p99, pire = _latences(racine + route, corps, requetes)
+            print(
+                f"    {route:12s} {requetes} requêtes séquentielles ({demandes} variables demandées) : p50 {p50:.1f} ms "
+                f"({_verdict(p50, CIBLES['p50_ms'])} de {CIBLES['p50_ms']:.0f}), p99 {p99:.1f} ms ({_verdict(p99, CIBLES['p99_ms'])} de {CIBLES['p99_ms']:.0f}), max {pire:.1f} ms"
+            )
+        pss, nombre = pss_totale(processus.pid)
+        print(f"    PSS totale après les requêtes : {_mio(pss):.0f} Mio")
+    finally:
+        processus.terminate()
+        try:
+            processus.wait(15)
+        except subprocess.TimeoutExpired:
+            processus.kill()
+            processus.wait(5)
+        journal.close()
+    print()
+
+
+def main(arguments=None):
+    parseur = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parseur.add_argument("--personnes", type=int, default=100_000)
+    parseur.add_argument("--requetes", type=int, default=200)
+    parseur.add_argument("--sans-rsa", action="store_true", help="ne pas calculer le rsa d'openfisca-france (≈ 40 s et 4 Gio à 100 000 personnes)")
+    options = parseur.parse_args(arguments)
+    debut = time.perf_counter()
+    print(f"openfisca-clara, banc du {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cœurs, Python {sys.version.split()[0]}")
+    print()
+    banc_construction()
+    from openfisca_clara_api.systeme import construire_systeme
+
+    systeme = construire_systeme()
+    banc_population(systeme, options.personnes, avec_rsa=not options.sans_rsa)
+    banc_serveur(systeme, options.requetes)
+    print(f"Banc complet en {time.perf_counter() - debut:.0f} s.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,296 @@
+"""`clara` : la ligne de commande d'openfisca-clara.
+
+    clara evaluer situation.json --periode 2025-06 [--personne ID] [--rubrique R ...] [--besoin B ...] [--json]
+    clara catalogue [--rubrique R ...] [--besoin B ...] [--json]
+    clara serve [--host 127.0.0.1] [--port 5000] [--workers 2]
+    clara lot population.csv --periode 2025-06 [--aide A ...] [--sortie resultats.csv]
+
+Une entrée invalide affiche le champ fautif et sort avec le code 2.
+"""
+
+import argparse
+import contextlib
+import csv
+import datetime
+import json
+import sys
+import textwrap
+
+from openfisca_clara_api.erreurs import ErreurEntree
+
+LARGEUR = 100
+TITRES = {"eligible": "ÉLIGIBLE", "a_verifier": "À VÉRIFIER", "non_eligible": "NON ÉLIGIBLE"}
+SYMBOLES = {"eligible": "✓", "a_verifier": "?", "non_eligible": "✗"}
+PAR = {"mensuelle": " par mois", "journaliere": " par jour", "annuelle": " par an"}
+MOIS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+
+
+def _euros(montant):
+    entier, decimales = f"{montant:,.2f}".split(".")
+    return f"{entier.replace(',', ' ')},{decimales} €"
+
+
+def _montant(aide):
+    """« 66,05 € », « jusqu'à 5 200,00 € par mois » ; vide sans montant ou à 0 pour une aide non éligible."""
+    montant = aide["montant"]
+    if montant is None or (montant == 0 and aide["statut"] == "non_eligible"):
+        return ""
+    prefixe = "jusqu'à " if aide["montant_est_maximum"] and aide["statut"] != "non_eligible" else ""
+    return f"{prefixe}{_euros(montant)}{PAR.get(aide['periodicite'], '')}"
+
+
+def _pluriel(nombre, mot):
+    return f"{nombre} {mot}{'s' if nombre > 1 else ''}"
+
+
+def _lignes(texte, retrait):
+    return textwrap.fill(texte, LARGEUR, initial_indent=retrait, subsequent_indent=retrait + "  ")
+
+
+def afficher_evaluation(resultat, sortie):
+    """Le résultat d'`evaluer` en tableau lisible, sans couleur : éligible, à vérifier, non éligible, questions."""
+    annee, mois = resultat["periode"].split("-")
+    resume = resultat["resume"]
+    total = sum(resume.values())
+    print(f"Aides pour « {resultat['personne']} » en {MOIS[int(mois) - 1]} {annee} : {_pluriel(total, 'aide')} évaluée{'s' if total > 1 else ''}", file=sortie)
+    print(f"  {resume['eligible']} éligible(s) · {resume['a_verifier']} à vérifier · {resume['non_eligible']} non éligible(s)", file=sortie)
+    aides = [aide for rubrique in resultat["rubriques"] for aide in rubrique["aides"]]
+    libelles_rubriques = {r["id"]: r["label"] for r in resultat["rubriques"]}
+    for statut in ("eligible", "a_verifier", "non_eligible"):
+        liste = [a for a in aides if a["statut"] == statut]
+        if not liste:
+            continue
+        print(f"\n{TITRES[statut]} ({len(liste)})", file=sortie)
+        for aide in liste:
+            montant = _montant(aide)
+            print(f"  [{SYMBOLES[statut]}] {aide['label']}" + (f" — {montant}" if montant else ""), file=sortie)
+            print(f"      {aide['porteur']} · {libelles_rubriques[aide['rubrique']]} · {aide['id']}", file=sortie)
+            for critere in aide["criteres"]:
+                if critere["valeur"] == "faux" or (critere["valeur"] == "inconnu" and statut == "a_verifier"):
+                    texte = f"{critere['symbole']} {critere['label']}"
+                    if critere.get("faits_manquants"):
+                        texte += f" (à renseigner : {', '.join(critere['faits_manquants'])})"
+                    print(_lignes(texte, "      "), file=sortie)
+    questions = resultat["questions"]
+    if questions:
+        print(f"\nQUESTIONS À POSER ({len(questions)}), de la plus utile à la moins utile", file=sortie)
+        for rang, question in enumerate(questions, 1):
+            print(_lignes(f"{rang}. {question['question']}", "  "), file=sortie)
+            print(_lignes(f"réponse : {question['chemin']} ; aides concernées : {', '.join(question['aides'])}", "     "), file=sortie)
+
+
+def afficher_catalogue(fiches, sortie):
+    from openfisca_clara_api.catalogue import vocabulaire
+
+    vocab = vocabulaire()
+    print(f"Catalogue : {_pluriel(len(fiches), 'aide')}", file=sortie)
+    rubrique = None
+    for fiche in fiches:
+        if fiche["rubrique"] != rubrique:
+            rubrique = fiche["rubrique"]
+            print(f"\n{vocab['rubriques'][rubrique]} ({rubrique})", file=sortie)
+        print(f"  {fiche['id']} — {fiche['label']}", file=sortie)
+        territoire = fiche["territoire"] if isinstance(fiche["territoire"], str) else json.dumps(fiche["territoire"], ensure_ascii=False)
+        print(_lignes(f"{fiche['porteur']} · {territoire} · besoins : {', '.join(fiche['besoins'])}", "      "), file=sortie)
+
+
+# --- Commandes ------------------------------------------------------------------------------------------------
+
+
+def _lire_json(fichier):
+    try:
+        with open(fichier, encoding="utf-8") as flux:
+            return json.load(flux)
+    except OSError as erreur:
+        raise ErreurEntree(fichier, f"Fichier illisible : {erreur.strerror}.") from None
+    except json.JSONDecodeError as erreur:
+        raise ErreurEntree(fichier, f"JSON invalide, ligne {erreur.lineno} colonne {erreur.colno} : {erreur.msg}.") from None
+
+
+def _mois_courant():
+    return datetime.date.today().strftime("%Y-%m")
+
+
+def commande_evaluer(args, sortie):
+    from openfisca_clara_api.evaluation import evaluer
+
+    situation = _lire_json(args.fichier)
+    resultat = evaluer(situation, args.periode, personne=args.personne, rubriques=args.rubrique, besoins=args.besoin, aides=args.aide)
+    if args.json:
+        json.dump(resultat, sortie, ensure_ascii=False, indent=2)
+        print(file=sortie)
+    else:
+        afficher_evaluation(resultat, sortie)
+    return 0
+
+
+def commande_catalogue(args, sortie):
+    from openfisca_clara_api.catalogue import charger_catalogue
+    from openfisca_clara_api.evaluation import filtrer_catalogue
+
+    catalogue = charger_catalogue()
+    fiches = [catalogue[i] for i in filtrer_catalogue(args.rubrique, args.besoin, catalogue=catalogue)]
+    if args.json:
+        json.dump(fiches, sortie, ensure_ascii=False, indent=2)
+        print(file=sortie)
+    else:
+        afficher_catalogue(fiches, sortie)
+    return 0
+
+
+def commande_serve(args, sortie):
+    from openfisca_clara_api.web import servir
+
+    servir(args.host, args.port, args.workers)
+    return 0
+
+
+def _valeur_csv(variable, texte, champ):
+    """Une cellule CSV dans le type de la variable ; None pour une cellule vide (valeur par défaut : inconnu)."""
+    texte = texte.strip()
+    if texte == "":
+        return None
+    type_ = variable.value_type.__name__
+    try:
+        if getattr(variable, "possible_values", None) is not None:
+            if texte not in variable.possible_values.__members__:
+                raise ValueError
+            return texte
+        if type_ == "float":
+            return float(texte.replace(",", "."))
+        if type_ == "int":
+            return int(texte)
+        if type_ == "bool":
+            return {"true": True, "vrai": True, "oui": True, "1": True, "false": False, "faux": False, "non": False, "0": False}[texte.lower()]
+        if type_ == "date":
+            return datetime.date.fromisoformat(texte).isoformat()
+        return texte
+    except (ValueError, KeyError):
+        from openfisca_clara_api.erreurs import type_attendu
+
+        raise ErreurEntree(champ, f"Valeur invalide « {texte} » pour « {variable.name} ».", type_attendu(variable)) from None
+
+
+COLONNES_IDENTIFIANT = ("id", "identifiant")
+
+
+def lire_population(fichier, systeme):
+    """Le CSV (une ligne par personne, une colonne par variable d'entrée) en {variable: tableau} + les lignes."""
+    import numpy as np
+
+    try:
+        with open(fichier, encoding="utf-8", newline="") as flux:
+            lecteur = csv.DictReader(flux)
+            colonnes = lecteur.fieldnames or []
+            lignes = list(lecteur)
+    except OSError as erreur:
+        raise ErreurEntree(fichier, f"Fichier illisible : {erreur.strerror}.") from None
+    except (csv.Error, UnicodeDecodeError) as erreur:
+        raise ErreurEntree(fichier, f"CSV illisible : {erreur}.") from None
+    if not lignes:
+        raise ErreurEntree(fichier, "Le fichier ne contient aucune personne (une ligne d'en-tête, puis une ligne par personne).")
+    variables = {}
+    for colonne in colonnes:
+        if colonne in COLONNES_IDENTIFIANT:
+            continue
+        variable = systeme.variables.get(colonne)
+        if variable is None:
+            raise ErreurEntree(f"{fichier}:1:{colonne}", f"Colonne inconnue : « {colonne} » n'est pas une variable.")
+        valeurs = []
+        for numero, ligne in enumerate(lignes, 2):
+            valeur = _valeur_csv(variable, ligne.get(colonne) or "", f"{fichier}:{numero}:{colonne}")
+            valeurs.append(variable.default_value if valeur is None else valeur)
+        if getattr(variable, "possible_values", None) is not None:
+            valeurs = [v.name if hasattr(v, "name") else v for v in valeurs]
+            variables[colonne] = np.array(valeurs, dtype=str)
+        elif variable.value_type.__name__ == "date":
+            variables[colonne] = np.array([str(v) for v in valeurs], dtype="datetime64[D]")
+        else:
+            variables[colonne] = np.array(valeurs, dtype=variable.dtype)
+    if not variables:
+        raise ErreurEntree(fichier, "Aucune colonne de variable d'entrée.")
+    return variables, colonnes, lignes
+
+
+def commande_lot(args, sortie):
+    from openfisca_clara_api.evaluation import evaluer_population
+    from openfisca_clara_api.systeme import construire_systeme
+
+    variables, colonnes, lignes = lire_population(args.fichier, construire_systeme())
+    resultats = evaluer_population(variables, args.periode, aides=args.aide)
+    entetes = list(colonnes)
+    for aide, valeurs in resultats.items():
+        entetes.append(f"{aide}_statut")
+        if valeurs["montant"] is not None:
+            entetes.append(f"{aide}_montant")
+    with contextlib.ExitStack() as pile:
+        flux = pile.enter_context(open(args.sortie, "w", encoding="utf-8", newline="")) if args.sortie else sortie
+        ecrivain = csv.writer(flux)
+        ecrivain.writerow(entetes)
+        for rang, ligne in enumerate(lignes):
+            rangee = [ligne.get(c, "") for c in colonnes]
+            for valeurs in resultats.values():
+                rangee.append(valeurs["statut"][rang])
+                if valeurs["montant"] is not None:
+                    rangee.append(f"{valeurs['montant'][rang]:.2f}")
+            ecrivain.writerow(rangee)
+    return 0
+
+
+# --- Analyse des arguments ------------------------------------------------------------------------------------
+
+
+def _analyseur():
+    analyseur = argparse.ArgumentParser(prog="clara", description="openfisca-clara : les aides au retour à l'emploi, en règles-code.")
+    commandes = analyseur.add_subparsers(dest="commande", required=True, metavar="COMMANDE")
+
+    evaluer = commandes.add_parser("evaluer", help="évaluer une situation (fichier JSON au format d'openfisca-france)")
+    evaluer.add_argument("fichier", help="situation JSON (individus, familles, foyers_fiscaux, menages)")
+    evaluer.add_argument("--periode", default=_mois_courant(), help="mois évalué, AAAA-MM (par défaut : le mois courant)")
+    evaluer.add_argument("--personne", help="identifiant de l'individu évalué (par défaut : le premier)")
+    evaluer.add_argument("--rubrique", action="extend", nargs="+", metavar="RUBRIQUE", help="garder les aides de ces rubriques")
+    evaluer.add_argument("--besoin", action="extend", nargs="+", metavar="BESOIN", help="garder les aides répondant à l'un de ces besoins")
+    evaluer.add_argument("--aide", action="extend", nargs="+", metavar="AIDE", help="garder ces aides (identifiants)")
+    evaluer.add_argument("--json", action="store_true", help="afficher le résultat complet d'evaluer() en JSON")
+    evaluer.set_defaults(executer=commande_evaluer)
+
+    catalogue = commandes.add_parser("catalogue", help="lister les aides du catalogue")
+    catalogue.add_argument("--rubrique", action="extend", nargs="+", metavar="RUBRIQUE")
+    catalogue.add_argument("--besoin", action="extend", nargs="+", metavar="BESOIN")
+    catalogue.add_argument("--json", action="store_true", help="les fiches complètes en JSON")
+    catalogue.set_defaults(executer=commande_catalogue)
+
+    serve = commandes.add_parser("serve", help="servir l'API web (OpenFisca + routes Clara)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=5000)
+    serve.add_argument("--workers", type=int, default=2)
+    serve.set_defaults(executer=commande_serve)
+
+    lot = commandes.add_parser("lot", help="évaluer une population (CSV : une ligne par personne, une colonne par variable d'entrée)")
+    lot.add_argument("fichier", help="CSV d'entrées ; une colonne « id » facultative est recopiée")
+    lot.add_argument("--periode", default=_mois_courant(), help="mois évalué, AAAA-MM (par défaut : le mois courant)")
+    lot.add_argument("--aide", action="extend", nargs="+", metavar="AIDE", help="seulement ces aides")
+    lot.add_argument("--sortie", help="CSV de résultats (par défaut : la sortie standard)")
+    lot.set_defaults(executer=commande_lot)
+    return analyseur
+
+
+def main(argv=None):
+    """Point d'entrée de `clara` ; renvoie le code de sortie (0, ou 2 pour une entrée invalide)."""
+    try:
+        args = _analyseur().parse_args(argv)
+    except SystemExit as sortie:  # --help (0) ou arguments invalides (2) : argparse a déjà écrit son message
+        return sortie.code if isinstance(sortie.code, int) else 2
+    try:
+        return args.executer(args, sys.stdout)
+    except ErreurEntree as erreur:
+        message = f"Erreur : champ « {erreur.champ} » : {erreur.message}"
+        if erreur.attendu is not None:
+            attendu = ", ".join(map(str, erreur.attendu)) if isinstance(erreur.attendu, list) else str(erreur.attendu)
+            message += f"\n  attendu : {attendu}"
+        print(message, file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
