@@ -80,7 +80,7 @@ SCHEMA = {
         "parametre_ouverture": _CHAINE,
         "debut": {"oneOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
         "fin": {"oneOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
-        "rulebook": {"type": "string", "pattern": "^§\\d+(\\.\\d+)*$"},
+        "rulebook": {"oneOf": [{"type": "string", "pattern": "^§\\d+(\\.\\d+)*$"}, {"type": "null"}]},
         "references": {"type": "array", "items": _REFERENCE, "minItems": 1},
     },
     "additionalProperties": False,

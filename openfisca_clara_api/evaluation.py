@@ -131,6 +131,14 @@ class _Index:
         for fait in self.faits.values():
             self.ordre_reponses.setdefault(fait.reponse, fait)
         self.labels = {}
+        self.criteres = {}
+
+    def est_critere(self, nom):
+        """Un critère : une variable entière de la personne (−1/0/+1)."""
+        if nom not in self.criteres:
+            variable = self.systeme.variables[nom]
+            self.criteres[nom] = variable.value_type is int and variable.entity.is_person
+        return self.criteres[nom]
 
     def label(self, nom):
         if nom not in self.labels:
@@ -273,13 +281,27 @@ def construire_simulation(situation, systeme=None, index=None):
         raise ErreurEntree("axes", "Les axes ne sont pas pris en charge : évaluez une situation à la fois, ou utilisez evaluer_population.")
     preparee = _preparer(systeme, situation)
     try:
-        return _Constructeur(index.entites_variables).build_from_entities(systeme, preparee)
+        simulation = _Constructeur(index.entites_variables).build_from_entities(systeme, preparee)
     except SituationParsingError as erreur:
         raise depuis_openfisca(erreur, systeme, situation) from None
     except ErreurEntree:
         raise
     except Exception as erreur:  # OpenFisca ne signale pas tout par SituationParsingError
         raise ErreurEntree("situation", f"Situation invalide : {erreur}") from None
+    _verifier_groupes(simulation)
+    return simulation
+
+
+def _verifier_groupes(simulation):
+    """Un groupe sans membre passe la construction mais fait échouer les formules (projections) : on le refuse."""
+    for population in simulation.populations.values():
+        if population.entity.is_person:
+            continue
+        membres = np.bincount(np.asarray(population.members_entity_id, dtype=int), minlength=population.count)
+        if (membres == 0).any():
+            identifiant = str(population.ids[int(np.argmin(membres))])
+            roles = [role.plural or role.key for role in population.entity.roles]
+            raise ErreurEntree(chemin(population.entity.plural, identifiant), f"Le groupe « {identifiant} » n'a aucun membre.", roles)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -372,8 +394,7 @@ class _Explication:
         personne = self.simulation.persons.entity.key
         criteres = []
         for cle in self.traceur.dependances.get(cle_statut, ()):
-            variable = self.index.systeme.variables[cle[0]]
-            if variable.value_type is not int or variable.entity.key != personne:
+            if not self.index.est_critere(cle[0]):
                 continue
             valeur = int(self.valeur(cle, personne))
             if valeur not in VALEURS_CRITERE:
@@ -389,7 +410,8 @@ class _Explication:
 def _question(fait, aides, simulation, explication, periode):
     entite = simulation.populations[fait.entite_reponse]
     identifiant = str(entite.ids[explication.indice_dans(fait.entite_reponse)])
-    cle_periode = {"month": str(periode), "year": str(periode.this_year), "eternity": "ETERNITY"}.get(fait.unite_reponse, str(periode))
+    unite = fait.unite_reponse
+    cle_periode = "ETERNITY" if unite == "eternity" else str(periode.this_year) if unite == "year" else str(periode)
     question = {
         "variable": fait.reponse,
         "entite": fait.pluriel_reponse,
@@ -399,7 +421,7 @@ def _question(fait, aides, simulation, explication, periode):
         "type": fait.type,
     }
     if fait.choix is not None:
-        question["choix"] = _copie(fait.choix)
+        question["choix"] = [dict(choix) for choix in fait.choix]
     return question
 
 
@@ -443,7 +465,17 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
     for identifiant, statut, montant, cle_statut in resultats:
         criteres = explication.criteres(cle_statut, statut == "a_verifier")
         manquants = list(dict.fromkeys(f for c in criteres for f in c.get("faits_manquants", ())))
-        aide = {**_copie(index.fiches[identifiant]), "statut": statut, "montant": montant, "criteres": criteres, "faits_manquants": manquants}
+        fiche = index.fiches[identifiant]
+        aide = {
+            **fiche,
+            "besoins": list(fiche["besoins"]),
+            "territoire": _copie(fiche["territoire"]),
+            "conditions_non_modelisees": list(fiche["conditions_non_modelisees"]),
+            "statut": statut,
+            "montant": montant,
+            "criteres": criteres,
+            "faits_manquants": manquants,
+        }
         aides_sortie[identifiant] = aide
         for fait in manquants:
             compte = questions.setdefault(fait, {"seul": 0, "aides": []})

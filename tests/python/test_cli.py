@@ -8,6 +8,7 @@ from importlib.resources import files
 
 import numpy as np
 import pytest
+from openfisca_france.model.base import AGE_INT_MINIMUM
 
 from openfisca_clara_api import charger_catalogue, evaluer, evaluer_population
 from openfisca_clara_api.cli import main
@@ -100,7 +101,7 @@ def test_lot(systeme, capsys, tmp_path):
     assert [ligne["id"] for ligne in lignes] == ["a", "b", "c"]
     attendu = evaluer_population(
         {
-            "age": np.array([24, 52, -1]),
+            "age": np.array([24, 52, AGE_INT_MINIMUM]),  # cellule vide : valeur par défaut (inconnu)
             "inscription_france_travail": np.array(["oui", "non", "non_renseigne"]),
             "percoit_are": np.array(["non", "oui", "non_renseigne"]),
             "depcom": np.array(["75056", "97411", ""]),

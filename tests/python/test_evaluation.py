@@ -336,6 +336,7 @@ def test_entite_inconnue_et_situation_mal_formee():
     assert _erreur({"individus": {"p": 3}}).champ == "individus.p"
     assert _erreur({"individus": {"p": {}}, "menages": {"m": {"personne_de_reference": ["q"]}}}).champ == "menages.m.personne_de_reference"
     assert _erreur({"individus": {"p": {}}, "menages": {"m": {"parentz": ["p"]}}}).champ == "menages.m.parentz"
+    assert _erreur({"individus": {"p": {}}, "familles": {"f": {"parents": ["p"]}, "vide": {}}}).champ == "familles.vide"
     assert _erreur({"individus": {"p": {}}, "axes": [[{"count": 2, "name": "age", "min": 1, "max": 2}]]}).champ == "axes"
 
 
