@@ -23,6 +23,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -170,12 +171,13 @@ def simulation_generee(systeme, n, periode, graine=2026):
     return simulation, entrees + 2
 
 
-def variables_des_aides(systeme):
+def variables_des_aides(systeme, roles=("statut", "montant")):
+    """Les variables statut et montant de chaque fiche du catalogue."""
     from openfisca_clara_api.catalogue import charger_catalogue
 
     noms = []
     for fiche in charger_catalogue().values():
-        for role in ("statut", "montant"):
+        for role in roles:
             nom = fiche["variables"][role]
             if nom and nom in systeme.variables:
                 noms.append(nom)
@@ -216,10 +218,10 @@ def banc_population(systeme, n, avec_rsa=True):
     construction = time.perf_counter() - debut
     print(f"    construction + set_input ({entrees} entrées) : {construction:.2f} s")
     aides = _calculer(simulation, noms, periode)
+    statuts = variables_des_aides(systeme, roles=("statut",))
     print(
-        f"    aides de l'extension ({len(noms)} variables statut et montant, {len(noms) // 2 or 1} aides environ) : {aides:.2f} s, {aides * 1000 / n:.4f} ms/personne"
+        f"    toutes les aides de l'extension ({len(statuts)} aides, {len(noms)} variables statut et montant) : {aides:.2f} s, {aides * 1000 / n:.4f} ms/personne"
     )
-    statuts = [nom for nom in noms if nom.endswith("_statut")]
     if statuts:
         repartition = np.zeros(3, dtype=int)
         for nom in statuts:
@@ -306,11 +308,16 @@ def banc_serveur(systeme, requetes):
     port = port_libre()
     commande = commande_serveur(port)
     print(f"(c) Serveur : {Path(commande[0]).name} {' '.join(commande[1:])}")
-    journal = open(os.devnull, "w")  # noqa: SIM115 (fermé dans finally)
+    journal = tempfile.TemporaryFile()  # noqa: SIM115 (fermé dans finally)
     processus = subprocess.Popen(commande, stdout=journal, stderr=journal)
     try:
         racine = f"http://{HOTE}:{port}"
-        demarrage = attendre_serveur(f"{racine}/spec", processus)
+        try:
+            demarrage = attendre_serveur(f"{racine}/spec", processus)
+        except RuntimeError:
+            journal.seek(0)
+            print(journal.read().decode(errors="replace")[-3000:])
+            raise
         time.sleep(0.5)  # les workers finissent de démarrer
         pss, nombre = pss_totale(processus.pid)
         print(f"    démarrage jusqu'au premier /spec 200 : {demarrage:.2f} s ({_verdict(demarrage, CIBLES['demarrage_s'])} de {CIBLES['demarrage_s']:.0f} s)")

@@ -28,12 +28,14 @@ import gc
 import inspect
 import json
 import math
+import weakref
 from collections.abc import Mapping
 
 from flask import Response, current_app, jsonify, request
 from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
+from openfisca_core.simulations import SimulationBuilder
 from openfisca_web_api import handlers
 from openfisca_web_api import loader as chargeur
 from openfisca_web_api.app import create_app
@@ -275,7 +277,7 @@ def evaluation(systeme, evaluer):
     except SituationParsingError as erreur:  # normalement converties par evaluer ; filet de sécurité
         return reponse_json(depuis_openfisca(erreur, systeme, corps["situation"]).en_json(), 400)
     except PeriodMismatchError as erreur:
-        return erreur_clara(400, f"situation.{erreur.variable_name}", str(erreur), str(erreur.definition_period))
+        return erreur_clara(400, erreur.variable_name, str(erreur), str(erreur.definition_period))
     return reponse_json(resultat)
 
 
@@ -561,6 +563,22 @@ class VariablesALaDemande(Mapping):
         return len(self._systeme.variables)
 
 
+class ConstructeurSimulation(SimulationBuilder):
+    """Le SimulationBuilder de /calculate et /trace, qui garde la carte variable → entité de chaque système au
+    lieu de la refaire à chaque requête (3 700 variables, ≈ 4 ms sur ≈ 45 ms). Même simulation."""
+
+    _cartes = weakref.WeakKeyDictionary()
+
+    def register_variables(self, simulation):
+        systeme = simulation.tax_benefit_system
+        carte = self._cartes.get(systeme)
+        if carte is None:
+            super().register_variables(simulation)
+            self._cartes[systeme] = dict(self.variable_entities)
+        else:
+            self.variable_entities.update(carte)
+
+
 def _creer_application_openfisca(systeme, **options):
     """`openfisca_web_api.app.create_app`, avec les fiches de variables construites à la demande."""
     construire_variables = chargeur.build_variables
@@ -592,6 +610,7 @@ def creer_application(systeme=None, evaluer=None):
     )
     completer_spec(_donnees_openfisca(app)["openAPI_spec"], copy.deepcopy(exemple), periode)
 
+    handlers.SimulationBuilder = ConstructeurSimulation  # utilisé par handlers.calculate et handlers.trace
     app.view_functions["calculate"] = lambda: _calcul_openfisca(systeme, handlers.calculate)
     app.view_functions["trace"] = lambda: _calcul_openfisca(systeme, handlers.trace)
     app.add_url_rule("/aides", "lister_aides", lister_aides, methods=["GET"])

@@ -38,7 +38,8 @@ from openfisca_clara.tri_etat import (
     date_renseignee,
     dispositif_ouvert,
     et,
-    parametre_aux_dates,
+    lire,
+    par_date,
     renseigne,
     statut,
 )
@@ -59,22 +60,44 @@ GROUPES_NIVEAU = {
 TAILLES = ("moins_250", "250_et_plus")
 
 
-def _montant_bareme(parameters, dates, taille, groupe, outre_mer, rqth, maximum=False):
+FEUILLES = (
+    "moins_250.jusqu_au_bac",
+    "moins_250.niveau_5",
+    "moins_250.niveau_5_outre_mer",
+    "moins_250.niveau_6_7",
+    "250_et_plus.jusqu_au_bac",
+    "250_et_plus.niveau_5",
+    "250_et_plus.niveau_6_7",
+    "rqth.montant",
+    "rqth.hors_bareme",
+    "effectif_seuil",
+)
+
+
+def _bareme_aux_dates(parameters, dates):
+    """Toutes les feuilles du barème à la date de chaque personne, en une seule lecture par date ; NaN là où elles n'existent pas."""
+    valeurs = {feuille: np.full(np.shape(dates), np.nan) for feuille in FEUILLES}
+    for masque, p in par_date(parameters, dates):
+        for feuille in FEUILLES:
+            valeurs[feuille][masque] = lire(p, f"{P}.{feuille}", np.nan)
+    return valeurs
+
+
+def _montant_bareme(bareme, taille, groupe, outre_mer, rqth, maximum=False):
     """Montant du barème pour une combinaison de faits ; NaN là où il n'est pas établi.
 
     `maximum` : un apprenti RQTH dont le droit n'est pas établi compte pour le montant RQTH (montant maximal possible).
     """
     if groupe == "niveau_8":
-        base = np.zeros(np.shape(dates))
+        base = np.zeros_like(bareme["effectif_seuil"])
+    elif outre_mer and taille == "moins_250" and groupe == "niveau_5":
+        base = bareme["moins_250.niveau_5_outre_mer"]
     else:
-        chemin = f"{P}.{taille}.{groupe}"
-        if outre_mer and taille == "moins_250" and groupe == "niveau_5":
-            chemin = f"{P}.{taille}.niveau_5_outre_mer"
-        base = parametre_aux_dates(parameters, dates, chemin)
+        base = bareme[f"{taille}.{groupe}"]
     if not rqth:
         return base
-    montant_rqth = parametre_aux_dates(parameters, dates, f"{P}.rqth.montant")
-    hors_bareme = parametre_aux_dates(parameters, dates, f"{P}.rqth.hors_bareme")
+    montant_rqth = bareme["rqth.montant"]
+    hors_bareme = bareme["rqth.hors_bareme"]
     sans_aide = np.select([hors_bareme == 1, hors_bareme == -1], [montant_rqth, 0.0], montant_rqth if maximum else np.nan)
     return np.where(np.isnan(base), np.nan, np.where(base > 0, montant_rqth, sans_aide))
 
@@ -86,8 +109,9 @@ def _montants_possibles(individu, period, parameters, maximum=False):
     niveau = individu("projet_niveau_diplome_prepare", period)
     rqth = individu("rqth", period)
     lieu = individu("projet_lieu", period)
+    bareme = _bareme_aux_dates(parameters, dates)
 
-    seuil = parametre_aux_dates(parameters, dates, f"{P}.effectif_seuil", defaut=250)
+    seuil = np.nan_to_num(bareme["effectif_seuil"], nan=250)
     taille_possible = {
         "moins_250": ~renseigne(effectif) | (effectif < seuil),
         "250_et_plus": ~renseigne(effectif) | (effectif >= seuil),
@@ -101,7 +125,7 @@ def _montants_possibles(individu, period, parameters, maximum=False):
 
     montants, possibles = [], []
     for taille, groupe, outre_mer, est_rqth in itertools.product(TAILLES, GROUPES_NIVEAU, (False, True), (False, True)):
-        montants.append(_montant_bareme(parameters, dates, taille, groupe, outre_mer, est_rqth, maximum))
+        montants.append(_montant_bareme(bareme, taille, groupe, outre_mer, est_rqth, maximum))
         possibles.append(taille_possible[taille] & groupe_possible[groupe] & outre_mer_possible[outre_mer] & rqth_possible[est_rqth])
     return np.array(montants), np.array(possibles)
 

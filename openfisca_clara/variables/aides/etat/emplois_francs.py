@@ -10,7 +10,9 @@ Le montant (`etat_emplois_francs_montant`) est le **total versé à l'employeur 
 CDI 5 000 €/an × 3 ans ; CDD d'au moins 6 mois 2 500 €/an au prorata de la durée du contrat, 2 ans au plus ;
 proratisé au temps de travail si la durée hebdomadaire est connue. Durées ou contrat inconnus : le maximum.
 
-Non modélisés (rulebook §7.3, dates incertaines) : « emploi franc + » (moins de 26 ans, 2020-2021, montants
+Conditions vérifiées en plus : employeur privé, pas dans l'effectif de l'employeur dans les 6 mois précédents,
+pas de licenciement économique sur le poste dans les 6 mois (critères partagés avec les aides au contrat de
+professionnalisation). Non modélisés (rulebook §7.3, dates incertaines) : « emploi franc + » (moins de 26 ans, 2020-2021, montants
 majorés), la liste des QPV de l'expérimentation 2018-2019 (le critère QPV reste alors « à vérifier »).
 """
 
