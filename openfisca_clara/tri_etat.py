@@ -12,8 +12,8 @@ from functools import reduce
 
 import numpy as np
 from openfisca_core.errors import ParameterNotFoundError
-from openfisca_core.parameters import ParameterNode
 from openfisca_core.indexed_enums import Enum
+from openfisca_core.parameters import ParameterNode
 
 VRAI, INCONNU, FAUX = 1, 0, -1
 
