@@ -20,12 +20,12 @@ setup(
         "openfisca-core[web-api]==44.7.1",
         "numpy>=1.26,<2.4",
         "PyYAML>=6,<7",
+        "jsonschema>=4.23,<5",
     ],
     extras_require={
         "dev": [
             "pytest>=8.3,<9",
             "ruff==0.8.6",
-            "jsonschema>=4.23,<5",
         ],
     },
     entry_points={"console_scripts": ["clara = openfisca_clara_api.cli:main"]},

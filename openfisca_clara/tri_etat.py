@@ -144,11 +144,14 @@ def dernier_jour(period):
 def _racine(parameters):
     """Racine de l'arbre des paramètres derrière l'argument `parameters` d'une formule.
 
-    OpenFisca passe aux formules la méthode liée `get_parameters_at_instant` du système (d'une réforme,
-    le cas échéant) : `parameters(date)` reconstruit tout l'arbre à cette date (≈ 20 ms, 128 dates en
+    OpenFisca passe aux formules une méthode liée au système (d'une réforme, le cas échéant) ou, sous
+    trace, à la simulation : `parameters(date)` reconstruit tout l'arbre à cette date (≈ 20 ms, 128 dates en
     cache). On lit plutôt chaque feuille à la demande, ce qui coûte quelques microsecondes.
     """
-    return parameters.__self__.parameters
+    proprietaire = parameters.__self__
+    # Sous trace (`simulation.trace = True`), la méthode est liée à la simulation, pas au système.
+    systeme = getattr(proprietaire, "tax_benefit_system", proprietaire)
+    return systeme.parameters
 
 
 class _ParametresALaDate:
@@ -179,6 +182,9 @@ def par_date(parameters, dates):
     """
     dates = np.asarray(dates, dtype="datetime64[D]")
     racine = _racine(parameters)
+    if dates.size and (dates == dates[0]).all():  # cas courant : une seule date
+        yield np.ones(dates.shape, dtype=bool), _ParametresALaDate(racine, str(dates[0]))
+        return
     for date in np.unique(dates):
         yield dates == date, _ParametresALaDate(racine, str(date))
 
@@ -205,12 +211,28 @@ def parametre_aux_dates(parameters, dates, chemin, defaut=np.nan):
     feuille = _racine(parameters)
     for morceau in chemin.split("."):
         feuille = getattr(feuille, morceau)
-    historique = feuille.values_list[::-1]  # du plus ancien au plus récent
-    debuts = np.array([valeur.instant_str for valeur in historique], dtype="datetime64[D]")
-    valeurs = np.array([np.nan if valeur.value is None else float(valeur.value) for valeur in historique], dtype=float)
+    debuts, valeurs = _historique(feuille)
     rang = np.searchsorted(debuts, dates, side="right") - 1
     resultat = np.where(rang >= 0, valeurs[np.maximum(rang, 0)], np.nan)
     return np.where(np.isnan(resultat), defaut, resultat)
+
+
+_HISTORIQUES = {}
+
+
+def _historique(feuille):
+    """(dates de début, valeurs) d'une feuille, du plus ancien au plus récent ; valeur nulle → NaN.
+
+    Mis en cache par feuille ; la clé suit les objets valeurs, qu'une réforme (`update`) remplace.
+    """
+    cle = (id(feuille), tuple(id(valeur) for valeur in feuille.values_list))
+    if cle not in _HISTORIQUES:
+        historique = feuille.values_list[::-1]
+        _HISTORIQUES[cle] = (
+            np.array([valeur.instant_str for valeur in historique], dtype="datetime64[D]"),
+            np.array([np.nan if valeur.value is None else float(valeur.value) for valeur in historique], dtype=float),
+        )
+    return _HISTORIQUES[cle]
 
 
 def dispositif_ouvert(parameters, dates, chemin):

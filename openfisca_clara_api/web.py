@@ -27,6 +27,7 @@ import datetime
 import gc
 import inspect
 import json
+import logging
 import math
 import weakref
 from collections.abc import Mapping
@@ -604,10 +605,15 @@ def creer_application(systeme=None, evaluer=None):
     exemple = situation_exemple(systeme, periode)
     # L'exemple d'openfisca-france coûte ≈ 13 s à chaque démarrage (il calcule la taxe d'habitation) :
     # le nôtre est léger et parle de nos aides. Nouveau dict : celui d'openfisca-france n'est pas modifié.
-    systeme.open_api_config = {**{k: v for k, v in systeme.open_api_config.items() if k != "simulation_example"}, "simulation_example": exemple}
-    app = _creer_application_openfisca(
-        systeme, welcome_message="API OpenFisca d'openfisca-france et openfisca-clara (aides au retour à l'emploi). Spécification : /spec."
-    )
+    sans_exemple = {k: v for k, v in systeme.open_api_config.items() if k != "simulation_example"}
+    accueil = "API OpenFisca d'openfisca-france et openfisca-clara (aides au retour à l'emploi). Spécification : /spec."
+    systeme.open_api_config = {**sans_exemple, "simulation_example": exemple}
+    try:
+        app = _creer_application_openfisca(systeme, welcome_message=accueil)
+    except Exception:  # une formule cassée (en calcul ou en trace) ne doit pas empêcher de servir le reste
+        logging.getLogger(__name__).exception("L'exemple OpenAPI (calculate + trace) échoue : /spec sera servie sans exemple.")
+        systeme.open_api_config = sans_exemple
+        app = _creer_application_openfisca(systeme, welcome_message=accueil)
     completer_spec(_donnees_openfisca(app)["openAPI_spec"], copy.deepcopy(exemple), periode)
 
     handlers.SimulationBuilder = ConstructeurSimulation  # utilisé par handlers.calculate et handlers.trace
