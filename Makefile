@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install test test-yaml lint serve bench clean
+.PHONY: install test lint serve bench docs clean
 
 $(INSTALLED): setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ serve: install ## l'API web OpenFisca avec l'extension, sur $(HOST):$(PORT)
 
 bench: install ## temps, mémoire et latences mesurés sur cette machine
 	$(BIN)/python -m openfisca_clara_api.bench
+
+docs: install ## régénère docs/vocabulaire.md depuis le code
+	$(BIN)/python -m openfisca_clara_api.documentation > docs/vocabulaire.md
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

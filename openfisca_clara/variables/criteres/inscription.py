@@ -4,8 +4,10 @@ import numpy as np
 from openfisca_core.model_api import MONTH, Variable
 from openfisca_france.model.base import Individu
 
-from openfisca_clara.tri_etat import critere, et, ou, reponse_oui
-from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES
+from openfisca_clara.tri_etat import FAUX, INCONNU, VRAI, au_dessus, au_plus, critere, et, lire, ou, par_date, parametre_aux_dates, renseigne, reponse_oui
+from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
+
+ARE_MINIMALE = "clara.references.are_minimale"
 
 
 class critere_inscrit_france_travail(Variable):
@@ -56,3 +58,53 @@ class critere_beneficiaire_minimum_social(Variable):
 
     def formula(individu, period):
         return ou(*(reponse_oui(individu(nom, period)) for nom in ("percoit_rsa", "percoit_ass", "percoit_aah")))
+
+
+def categories_du_bareme(p, chemin):
+    """Indices des catégories listées par un paramètre (liste de noms) à une date ; None avant son historique."""
+    noms = lire(p, chemin)
+    return None if noms is None else [CategorieDemandeurEmploi[nom].index for nom in noms]
+
+
+def critere_categorie_au_bareme(individu, period, parameters, chemin_eligibles, chemin_incertaines=None):
+    """Inscrit(e) dans une catégorie couverte à la date de la demande, selon deux listes datées.
+
+    `chemin_incertaines` : catégories dont la couverture n'est pas établie par le texte (INCONNU).
+    Catégorie inconnue (ou F, G), ou date antérieure à l'historique du paramètre : INCONNU.
+    """
+    categorie = individu("categorie_demandeur_emploi", period)
+    resultat = np.full(individu.count, INCONNU, dtype=np.int8)
+    for masque, p in par_date(parameters, individu("date_demande", period)):
+        eligibles = categories_du_bareme(p, chemin_eligibles)
+        if eligibles is None:
+            continue
+        incertaines = (categories_du_bareme(p, chemin_incertaines) or []) if chemin_incertaines else []
+        inconnue = np.isin(categorie, [c.index for c in CATEGORIES_INDETERMINEES] + incertaines)
+        resultat[masque] = critere(~inconnue, np.isin(categorie, eligibles))[masque]
+    return et(individu("critere_inscrit_france_travail", period), resultat)
+
+
+def critere_allocation_sous_are_minimale(individu, period, parameters):
+    """Allocation chômage journalière ≤ ARE minimale (celle de Mayotte pour ses résidents), au centime.
+
+    Commune inconnue : on ne sait pas quel seuil appliquer, sauf sous les deux ou au-dessus des deux.
+    Un seuil inconnu (NaN : revalorisation non publiée) ne tranche rien.
+    """
+    dates = individu("date_demande", period)
+    seuil_mayotte = parametre_aux_dates(parameters, dates, f"{ARE_MINIMALE}.mayotte")
+    seuil_hors_mayotte = parametre_aux_dates(parameters, dates, f"{ARE_MINIMALE}.hors_mayotte")
+    seuil = np.where(individu.menage("reside_a_mayotte", period), seuil_mayotte, seuil_hors_mayotte)
+    montant = individu("allocation_chomage_journaliere", period)
+    connu = renseigne(montant)
+    return np.where(
+        individu.menage("commune_renseignee", period),
+        critere(connu & ~np.isnan(seuil), au_plus(montant, seuil)),
+        np.select(
+            [
+                connu & au_plus(montant, seuil_mayotte) & au_plus(montant, seuil_hors_mayotte),
+                connu & au_dessus(montant, seuil_mayotte) & au_dessus(montant, seuil_hors_mayotte),
+            ],
+            [VRAI, FAUX],
+            INCONNU,
+        ),
+    ).astype(np.int8)

@@ -68,7 +68,7 @@ from openfisca_clara.tri_etat import (
     selon,
     statut,
 )
-from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
+from openfisca_clara.variables.criteres.inscription import critere_categorie_au_bareme
 from openfisca_clara.variables.projet.projet import LieuProjet, TypeContrat, TypeProjet
 
 P = "clara.france_travail.aide_garde_enfants"
@@ -170,14 +170,7 @@ class france_travail_aide_garde_enfants_categorie(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        categorie = individu("categorie_demandeur_emploi", period)
-        resultat = np.full(individu.count, INCONNU, dtype=np.int8)
-        for masque, p in par_date(parameters, individu("date_demande", period)):
-            eligibles = [CategorieDemandeurEmploi[nom].index for nom in lire(p, f"{P}.categories_eligibles", [])]
-            incertaines = [CategorieDemandeurEmploi[nom].index for nom in lire(p, f"{P}.categories_incertaines", [])]
-            inconnue = np.isin(categorie, [c.index for c in CATEGORIES_INDETERMINEES] + incertaines)
-            resultat[masque] = critere(~inconnue, np.isin(categorie, eligibles))[masque]
-        return et(individu("critere_inscrit_france_travail", period), resultat)
+        return critere_categorie_au_bareme(individu, period, parameters, f"{P}.categories_eligibles", f"{P}.categories_incertaines")
 
 
 class france_travail_aide_garde_enfants_ressources(Variable):

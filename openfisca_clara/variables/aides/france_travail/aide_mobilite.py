@@ -18,22 +18,18 @@ from openfisca_clara.tri_etat import (
     VRAI,
     StatutEligibilite,
     ajouter_mois,
-    au_dessus,
-    au_plus,
     centimes,
     critere,
     critere_ouverture,
     date_renseignee,
     et,
-    lire,
     ou,
-    par_date,
     parametre_aux_dates,
     renseigne,
     reponse_oui,
     statut,
 )
-from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
+from openfisca_clara.variables.criteres.inscription import critere_allocation_sous_are_minimale, critere_categorie_au_bareme
 from openfisca_clara.variables.projet.projet import LieuProjet, TypeContrat, TypeProjet
 
 P = "clara.france_travail.aide_mobilite"
@@ -70,17 +66,7 @@ class france_travail_aide_mobilite_categorie(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        categorie = individu("categorie_demandeur_emploi", period)
-        resultat = np.full(individu.count, INCONNU, dtype=np.int8)
-        for masque, p in par_date(parameters, individu("date_demande", period)):
-            eligibles = lire(p, f"{P}.categories_eligibles")
-            if eligibles is None:  # avant l'historique modélisé
-                continue
-            eligibles = [CategorieDemandeurEmploi[nom].index for nom in eligibles]
-            incertaines = [CategorieDemandeurEmploi[nom].index for nom in lire(p, f"{P}.categories_incertaines", [])]
-            inconnue = np.isin(categorie, [c.index for c in CATEGORIES_INDETERMINEES] + incertaines)
-            resultat[masque] = critere(~inconnue, np.isin(categorie, eligibles))[masque]
-        return et(individu("critere_inscrit_france_travail", period), resultat)
+        return critere_categorie_au_bareme(individu, period, parameters, f"{P}.categories_eligibles", f"{P}.categories_incertaines")
 
 
 class france_travail_aide_mobilite_ressources(Variable):
@@ -91,27 +77,7 @@ class france_travail_aide_mobilite_ressources(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        dates = individu("date_demande", period)
-        seuil_mayotte = parametre_aux_dates(parameters, dates, "clara.references.are_minimale.mayotte")
-        seuil_hors_mayotte = parametre_aux_dates(parameters, dates, "clara.references.are_minimale.hors_mayotte")
-        seuil = np.where(individu.menage("reside_a_mayotte", period), seuil_mayotte, seuil_hors_mayotte)
-        montant = individu("allocation_chomage_journaliere", period)
-        connu = renseigne(montant)
-        # Commune inconnue : on ne sait pas quel seuil appliquer, sauf sous les deux ou au-dessus des deux.
-        # Un seuil inconnu (NaN : revalorisation non publiée) ne tranche rien.
-        sous_le_seuil = np.where(
-            individu.menage("commune_renseignee", period),
-            critere(connu & ~np.isnan(seuil), au_plus(montant, seuil)),
-            np.select(
-                [
-                    connu & au_plus(montant, seuil_mayotte) & au_plus(montant, seuil_hors_mayotte),
-                    connu & au_dessus(montant, seuil_mayotte) & au_dessus(montant, seuil_hors_mayotte),
-                ],
-                [VRAI, FAUX],
-                INCONNU,
-            ),
-        )
-        return ou(individu("critere_non_indemnise_chomage", period), sous_le_seuil)
+        return ou(individu("critere_non_indemnise_chomage", period), critere_allocation_sous_are_minimale(individu, period, parameters))
 
 
 class france_travail_aide_mobilite_action(Variable):

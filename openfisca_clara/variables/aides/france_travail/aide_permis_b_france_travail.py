@@ -46,8 +46,6 @@ from openfisca_clara.tri_etat import (
     Reponse,
     StatutEligibilite,
     ajouter_mois,
-    au_dessus,
-    au_plus,
     critere,
     date_renseignee,
     dispositif_ouvert,
@@ -61,6 +59,7 @@ from openfisca_clara.tri_etat import (
     selon,
     statut,
 )
+from openfisca_clara.variables.criteres.inscription import critere_allocation_sous_are_minimale
 from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
 from openfisca_clara.variables.projet.projet import TypeContrat
 
@@ -167,24 +166,7 @@ class france_travail_aide_permis_b_ressources(Variable):
 
     def formula(individu, period, parameters):
         dates = individu("date_demande", period)
-        seuil_mayotte = parametre_aux_dates(parameters, dates, "clara.references.are_minimale.mayotte")
-        seuil_hors_mayotte = parametre_aux_dates(parameters, dates, "clara.references.are_minimale.hors_mayotte")
-        seuil = np.where(individu.menage("reside_a_mayotte", period), seuil_mayotte, seuil_hors_mayotte)
-        montant = individu("allocation_chomage_journaliere", period)
-        connu = renseigne(montant)
-        # Commune inconnue : on ne tranche que sous les deux seuils ou au-dessus des deux (comme l'aide à la mobilité).
-        sous_le_seuil = np.where(
-            individu.menage("commune_renseignee", period),
-            critere(connu & ~np.isnan(seuil), au_plus(montant, seuil)),
-            np.select(
-                [
-                    connu & au_plus(montant, seuil_mayotte) & au_plus(montant, seuil_hors_mayotte),
-                    connu & au_dessus(montant, seuil_mayotte) & au_dessus(montant, seuil_hors_mayotte),
-                ],
-                [VRAI, FAUX],
-                INCONNU,
-            ),
-        )
+        sous_le_seuil = critere_allocation_sous_are_minimale(individu, period, parameters)
         ressources = ou(
             individu("critere_non_indemnise_chomage", period),
             individu("critere_beneficiaire_minimum_social", period),
