@@ -13,7 +13,7 @@ from functools import reduce
 import numpy as np
 from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.indexed_enums import Enum
-from openfisca_core.parameters import ParameterNode
+from openfisca_core.parameters import Parameter, ParameterNode
 
 VRAI, INCONNU, FAUX = 1, 0, -1
 
@@ -170,6 +170,12 @@ class _ParametresALaDate:
         enfant = getattr(self._noeud, nom)
         if isinstance(enfant, ParameterNode):
             return _ParametresALaDate(enfant, self._date)
+        if isinstance(enfant, Parameter):
+            # Comme `get_at_instant`, sans analyser la date à chaque lecture (coûteux, appelé souvent).
+            for valeur in enfant.values_list:  # du plus récent au plus ancien
+                if valeur.instant_str <= self._date:
+                    return valeur.value
+            return None
         return enfant.get_at_instant(self._date)
 
     __getitem__ = __getattr__
