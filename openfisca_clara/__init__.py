@@ -4,7 +4,7 @@
 L'interface Python (système, catalogue, évaluation) vit dans `openfisca_clara_api`, exposée ici à la demande.
 """
 
-_INTERFACE = ("construire_systeme", "evaluer", "charger_catalogue", "evaluer_population")
+_INTERFACE = ("construire_systeme", "evaluer", "charger_catalogue", "evaluer_population", "comparer_reforme", "ErreurEntree")
 
 
 def __getattr__(nom):
