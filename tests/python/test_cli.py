@@ -49,10 +49,14 @@ def test_evaluer_montre_les_conditions_manquantes_et_les_questions(systeme, caps
     assert premiere["chemin"] in sortie
 
 
-def test_evaluer_json_est_exactement_evaluer(systeme, capsys):
-    code, sortie, _ = _lancer(capsys, "evaluer", str(EXEMPLES / "mere_isolee_reprise_emploi.json"), "--periode", PERIODE, "--json", "--personne", "mere")
+@pytest.mark.parametrize("fichier", sorted(f.name for f in EXEMPLES.iterdir() if f.name.endswith(".json")))
+def test_evaluer_json_est_exactement_evaluer(systeme, capsys, fichier):
+    """Pour chaque exemple, `clara --json` = `evaluer` (qui égale /calculate : test_evaluation, test_web)."""
+    nom = fichier.removesuffix(".json")
+    personne = next(iter(charger_exemple(nom)["individus"]))
+    code, sortie, _ = _lancer(capsys, "evaluer", str(EXEMPLES / fichier), "--periode", PERIODE, "--json", "--personne", personne)
     assert code == 0
-    assert json.loads(sortie) == evaluer(charger_exemple("mere_isolee_reprise_emploi"), PERIODE, personne="mere")
+    assert json.loads(sortie) == evaluer(charger_exemple(nom), PERIODE, personne=personne)
 
 
 def test_evaluer_filtres(systeme, capsys):
