@@ -457,7 +457,8 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
         statut = statut_variable.possible_values._member_names_[int(valeur_statut)]
         montant = None
         if noms["montant"] is not None:
-            montant = round(float(simulation.calculate(noms["montant"], periode_)[indice]), 2)
+            # Non éligible : montant nul par construction (tests/python/test_proprietes.py), inutile de le calculer.
+            montant = 0.0 if statut == "non_eligible" else round(float(simulation.calculate(noms["montant"], periode_)[indice]), 2)
         resultats.append((identifiant, statut, montant, (noms["statut"], periode_)))
 
     aides_sortie = {}

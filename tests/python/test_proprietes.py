@@ -1,0 +1,51 @@
+"""Propriétés du modèle sur une population générée (toutes les entrées tirées, inconnues comprises).
+
+Pour chaque aide : le montant est nul quand le statut est « non éligible », jamais négatif ni NaN ;
+`_eligible` vaut exactement « statut = éligible » ; chaque critère vaut −1, 0 ou +1.
+"""
+
+import numpy as np
+from openfisca_core import periods
+import pytest
+
+from openfisca_clara_api.bench import simulation_generee
+from openfisca_clara_api.catalogue import charger_catalogue
+
+PERIODES = ["2021-06", "2024-04", "2024-05", "2025-06", "2026-04", "2026-07"]
+
+
+@pytest.fixture(scope="module", params=PERIODES)
+def population(request, systeme):
+    simulation, _ = simulation_generee(systeme, 2000, periods.period(request.param))
+    return simulation, request.param
+
+
+def test_montant_nul_si_non_eligible_et_eligible_coherent(population):
+    simulation, periode = population
+    for identifiant, fiche in charger_catalogue().items():
+        noms = fiche["variables"]
+        statut = np.asarray(simulation.calculate(noms["statut"], periode))
+        eligible = simulation.calculate(noms["eligible"], periode)
+        assert (eligible == (statut == 2)).all(), identifiant
+        if noms["montant"] is not None:
+            montant = simulation.calculate(noms["montant"], periode)
+            assert not np.isnan(montant).any(), identifiant
+            assert (montant >= 0).all(), identifiant
+            assert (montant[statut == 0] == 0).all(), identifiant
+
+
+def _criteres_des_aides(systeme):
+    """Les critères de chaque aide : le tuple CRITERES que lit la formule de son statut."""
+    criteres = set()
+    for fiche in charger_catalogue().values():
+        for formule in systeme.variables[fiche["variables"]["statut"]].formulas.values():
+            criteres.update(formule.__globals__.get("CRITERES", ()))
+    return sorted(criteres)
+
+
+def test_chaque_critere_vaut_moins_un_zero_ou_un(population, systeme):
+    simulation, periode = population
+    criteres = _criteres_des_aides(systeme)
+    assert len(criteres) > 100
+    for nom in criteres:
+        assert np.isin(simulation.calculate(nom, periode), (-1, 0, 1)).all(), nom
