@@ -5,8 +5,8 @@ Pour chaque aide : le montant est nul quand le statut est « non éligible », j
 """
 
 import numpy as np
-from openfisca_core import periods
 import pytest
+from openfisca_core import periods
 
 from openfisca_clara_api.bench import simulation_generee
 from openfisca_clara_api.catalogue import charger_catalogue
