@@ -137,10 +137,6 @@ def premier_jour(period):
     return np.datetime64(period.start.date, "D")
 
 
-def dernier_jour(period):
-    return np.datetime64(period.stop.date, "D")
-
-
 def _racine(parameters):
     """Racine de l'arbre des paramètres derrière l'argument `parameters` d'une formule.
 
