@@ -11,7 +11,9 @@ from openfisca_clara_api.systeme import construire_systeme
 
 
 def pytest_configure(config):
-    config.pluginmanager.register(OpenFiscaPlugin(construire_systeme(), {}), "openfisca-yaml")
+    # Sous `openfisca test`, le greffon est déjà là : ne pas collecter chaque fichier YAML deux fois.
+    if not any(isinstance(greffon, OpenFiscaPlugin) for greffon in config.pluginmanager.get_plugins()):
+        config.pluginmanager.register(OpenFiscaPlugin(construire_systeme(), {}), "openfisca-yaml")
 
 
 @pytest.fixture(scope="session")
