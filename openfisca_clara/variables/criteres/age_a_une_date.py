@@ -18,7 +18,10 @@ from openfisca_clara.tri_etat import (
     VRAI,
     ajouter_mois,
     annees_revolues,
+    critere,
+    parametre_aux_dates,
     premier_jour,
+    renseigne,
 )
 
 
@@ -64,3 +67,14 @@ def critere_age(individu, period, dates, au_moins=None, moins_de=None):
         valeur = np.select([np.isnan(borne), age_max < borne, age_min >= borne], [INCONNU, VRAI, FAUX], INCONNU)
         resultat = np.minimum(resultat, np.where(connu, valeur, INCONNU))
     return resultat.astype(np.int8)
+
+
+def critere_age_entre(individu, period, parameters, prefixe):
+    """Âge au premier jour du mois entre `<prefixe>.age_minimum` et `<prefixe>.age_maximum` (bornes incluses),
+    lues à la date de la demande ; âge ou borne inconnus : INCONNU."""
+    age = individu("age_declare", period)
+    dates = individu("date_demande", period)
+    minimum = parametre_aux_dates(parameters, dates, f"{prefixe}.age_minimum")
+    maximum = parametre_aux_dates(parameters, dates, f"{prefixe}.age_maximum")
+    bornes_connues = ~np.isnan(minimum) & ~np.isnan(maximum)
+    return critere(renseigne(age) & bornes_connues, (age >= np.nan_to_num(minimum)) & (age <= np.nan_to_num(maximum)))

@@ -17,15 +17,14 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     VRAI,
     StatutEligibilite,
-    critere,
     critere_ouverture,
     et,
     non,
     parametre_aux_dates,
-    renseigne,
     reponse_oui,
     statut,
 )
+from openfisca_clara.variables.criteres.age_a_une_date import critere_age_entre
 
 P = "clara.etat.ecole_deuxieme_chance"
 REFERENCE = "https://www.legifrance.gouv.fr/search/all?tab_selection=all&searchField=ALL&query=L.+214-14+%C3%A9coles+de+la+deuxi%C3%A8me+chance"
@@ -51,12 +50,7 @@ class etat_ecole_deuxieme_chance_age(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        age = individu("age_declare", period)
-        dates = individu("date_demande", period)
-        minimum = parametre_aux_dates(parameters, dates, f"{P}.age_minimum")
-        maximum = parametre_aux_dates(parameters, dates, f"{P}.age_maximum")
-        bornes_connues = ~np.isnan(minimum) & ~np.isnan(maximum)
-        return critere(renseigne(age) & bornes_connues, (age >= np.nan_to_num(minimum)) & (age <= np.nan_to_num(maximum)))
+        return critere_age_entre(individu, period, parameters, P)
 
 
 class etat_ecole_deuxieme_chance_hors_etudes(Variable):

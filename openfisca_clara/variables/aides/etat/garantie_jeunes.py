@@ -37,6 +37,7 @@ from openfisca_clara.tri_etat import (
     reponse_oui,
     statut,
 )
+from openfisca_clara.variables.criteres.age_a_une_date import critere_age_entre
 
 P = "clara.etat.garantie_jeunes"
 REFERENCE = "https://www.legifrance.gouv.fr/search/all?tab_selection=all&searchField=ALL&query=d%C3%A9cret+2016-1855+du+23+d%C3%A9cembre+2016"
@@ -73,12 +74,7 @@ class etat_garantie_jeunes_age(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        age = individu("age_declare", period)
-        dates = individu("date_demande", period)
-        minimum = parametre_aux_dates(parameters, dates, f"{P}.age_minimum")
-        maximum = parametre_aux_dates(parameters, dates, f"{P}.age_maximum")
-        bornes_connues = ~np.isnan(minimum) & ~np.isnan(maximum)
-        return critere(renseigne(age) & bornes_connues, (age >= np.nan_to_num(minimum)) & (age <= np.nan_to_num(maximum)))
+        return critere_age_entre(individu, period, parameters, P)
 
 
 class etat_garantie_jeunes_pas_en_etudes(Variable):

@@ -14,12 +14,11 @@ from openfisca_clara.tri_etat import (
     dispositif_ouvert,
     et,
     ou,
-    parametre_aux_dates,
-    renseigne,
     reponse_oui,
     selon,
     statut,
 )
+from openfisca_clara.variables.criteres.age_a_une_date import critere_age_entre
 from openfisca_clara.variables.profil.situation import Nationalite
 
 P = "clara.etat.sma"
@@ -56,11 +55,7 @@ class etat_sma_age(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        age = individu("age_declare", period)
-        dates = individu("date_demande", period)
-        minimum = parametre_aux_dates(parameters, dates, f"{P}.age_minimum")
-        maximum = parametre_aux_dates(parameters, dates, f"{P}.age_maximum")
-        return critere(renseigne(age), (age >= minimum) & (age <= maximum))
+        return critere_age_entre(individu, period, parameters, P)
 
 
 class etat_sma_nationalite(Variable):

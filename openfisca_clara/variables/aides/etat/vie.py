@@ -9,14 +9,12 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     VRAI,
     StatutEligibilite,
-    critere,
     dispositif_ouvert,
     et,
-    parametre_aux_dates,
-    renseigne,
     selon,
     statut,
 )
+from openfisca_clara.variables.criteres.age_a_une_date import critere_age_entre
 from openfisca_clara.variables.profil.situation import Nationalite
 
 P = "clara.etat.vie"
@@ -43,11 +41,7 @@ class etat_vie_age(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        age = individu("age_declare", period)
-        dates = individu("date_demande", period)
-        minimum = parametre_aux_dates(parameters, dates, f"{P}.age_minimum")
-        maximum = parametre_aux_dates(parameters, dates, f"{P}.age_maximum")
-        return critere(renseigne(age), (age >= minimum) & (age <= maximum))
+        return critere_age_entre(individu, period, parameters, P)
 
 
 class etat_vie_nationalite(Variable):
