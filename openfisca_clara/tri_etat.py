@@ -219,6 +219,14 @@ def parametre_aux_dates(parameters, dates, chemin, defaut=np.nan):
     return np.where(np.isnan(resultat), defaut, resultat)
 
 
+def premiere_date(parameters, chemin):
+    """Date de la première valeur d'une feuille de paramètre (début de son historique)."""
+    feuille = _racine(parameters)
+    for morceau in chemin.split("."):
+        feuille = getattr(feuille, morceau)
+    return _historique(feuille)[0][0]
+
+
 _HISTORIQUES = {}
 
 

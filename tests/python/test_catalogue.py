@@ -131,3 +131,11 @@ def test_chaque_aide_a_ses_tests_yaml_pour_les_trois_statuts(catalogue):
                 attendus.update(valeur if isinstance(valeur, list) else [valeur])
         attendus.discard(None)
         assert {"eligible", "a_verifier", "non_eligible"} <= attendus, f"{identifiant} : statuts testés {attendus}"
+
+
+@pytest.mark.parametrize("identifiant", ["clea_nouvelle_aquitaine", "arce"])
+def test_montant_affiche_au_maximum_quand_un_fait_manque(catalogue, identifiant):
+    """docs/ecrire-une-aide.md : un montant qui dépend d'un fait inconnu est affiché au maximum, et la fiche le dit
+    (`montant_est_maximum: true`). CléA Nouvelle-Aquitaine : forfait le plus élevé si le certificat ou le type
+    d'évaluation est inconnu ; ARCE : taux de 60 % si la date de fin du contrat est inconnue."""
+    assert catalogue[identifiant]["montant_est_maximum"] is True

@@ -89,7 +89,9 @@ def _montant_bareme(bareme, taille, groupe, outre_mer, rqth, maximum=False):
     `maximum` : un apprenti RQTH dont le droit n'est pas établi compte pour le montant RQTH (montant maximal possible).
     """
     if groupe == "niveau_8":
-        base = np.zeros_like(bareme["effectif_seuil"])
+        # Hors de tout barème modélisé (2023 → 2026) ; là où le barème n'est pas connu (avant 2023, à partir de 2027),
+        # inconnu comme les autres niveaux.
+        base = np.where(np.isnan(bareme[f"{taille}.jusqu_au_bac"]), np.nan, 0.0)
     elif outre_mer and taille == "moins_250" and groupe == "niveau_5":
         base = bareme["moins_250.niveau_5_outre_mer"]
     else:

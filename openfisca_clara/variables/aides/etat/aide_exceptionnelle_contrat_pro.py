@@ -4,7 +4,8 @@
 Lu du côté de la personne : « mon embauche ouvrirait-elle l'aide à l'employeur ? ». Tout se lit à la date du
 contrat (`projet_date_debut`) : contrats conclus du 1er juillet 2020 au 31 décembre 2022, 5 000 € (moins de 18 ans)
 ou 8 000 € (18 ans et plus) ; du 1er janvier 2023 au 30 avril 2024, 6 000 € ; fin pour les contrats conclus à partir
-du 1er mai 2024 (décret 2024-392). L'âge est celui du jour du contrat (`age_au_debut_du_projet`).
+du 1er mai 2024 (décret 2024-392). L'âge est celui du jour du contrat (exact avec la date de naissance ; sans elle, encadré depuis l'âge au
+1er du mois évalué, `critere_age` : une borne ne tranche que si l'âge au jour du contrat est certain).
 
 Le diplôme ou titre préparé doit être au plus de niveau 7 ; un certificat de qualification professionnelle (CQP) ou
 un contrat expérimental est aussi couvert : sans niveau renseigné, le critère reste « à vérifier ».
@@ -22,9 +23,9 @@ from openfisca_clara.tri_etat import (
     dispositif_ouvert,
     et,
     parametre_aux_dates,
-    renseigne,
     statut,
 )
+from openfisca_clara.variables.criteres.age_a_une_date import bornes_age, critere_age
 
 P = "clara.etat.aide_exceptionnelle_contrat_pro"
 REFERENCE = "https://www.legifrance.gouv.fr/search/all?query=d%C3%A9cret%202024-392"
@@ -56,9 +57,10 @@ class etat_aide_exceptionnelle_contrat_pro_age(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        age = individu("age_au_debut_du_projet", period)
-        limite = parametre_aux_dates(parameters, _date_contrat(individu, period), f"{P}.age_limite", defaut=30)
-        return critere(renseigne(age), age < limite)
+        # Âge au jour du contrat : exact avec la date de naissance ; encadré depuis l'âge au 1er du mois évalué sinon.
+        debut = _date_contrat(individu, period)
+        limite = parametre_aux_dates(parameters, debut, f"{P}.age_limite", defaut=30)
+        return critere_age(individu, period, debut, moins_de=limite)
 
 
 class etat_aide_exceptionnelle_contrat_pro_niveau(Variable):
@@ -117,10 +119,10 @@ class etat_aide_exceptionnelle_contrat_pro_montant(Variable):
 
     def formula(individu, period, parameters):
         debut = _date_contrat(individu, period)
-        age = individu("age_au_debut_du_projet", period)
+        connu, age_min, age_max = bornes_age(individu, period, debut)
         mineur = parametre_aux_dates(parameters, debut, f"{P}.montant_moins_18_ans", defaut=0)
         majeur = parametre_aux_dates(parameters, debut, f"{P}.montant_18_ans_et_plus", defaut=0)
         seuil = parametre_aux_dates(parameters, debut, f"{P}.age_montant_majore", defaut=18)
-        montant = np.where(renseigne(age), np.where(age < seuil, mineur, majeur), np.maximum(mineur, majeur))
+        montant = np.select([connu & (age_max < seuil), connu & (age_min >= seuil)], [mineur, majeur], np.maximum(mineur, majeur))
         eligible_ou_a_verifier = individu("etat_aide_exceptionnelle_contrat_pro_statut", period) != StatutEligibilite.non_eligible
         return np.where(eligible_ou_a_verifier, montant, 0)

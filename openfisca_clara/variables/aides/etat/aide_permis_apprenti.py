@@ -11,8 +11,8 @@ déjà refusées en novembre 2025 (rulebook §7.9, §14). Les demandes du 1er no
 donc « à vérifier » ; à partir du 21 février 2026 le dispositif est fermé. openfisca-france lit aussi `apprenti`
 (booléen, « faux » par défaut) : ici, le type de contrat du projet, inconnu par défaut.
 
-Le contrat doit être en cours à la date de la demande : la demande se fait une fois le contrat commencé ; on vérifie
-seulement qu'il n'est pas déjà terminé (date de fin connue antérieure à la demande).
+Le contrat doit être en cours à la date de la demande : ni pas encore commencé (date de début connue postérieure à
+la demande), ni déjà terminé (date de fin connue antérieure à la demande).
 """
 
 import numpy as np
@@ -20,7 +20,6 @@ from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_b
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    DATE_NAISSANCE_PAR_DEFAUT,
     FAUX,
     INCONNU,
     VRAI,
@@ -32,11 +31,10 @@ from openfisca_clara.tri_etat import (
     et,
     non,
     parametre_aux_dates,
-    renseigne,
     reponse_oui,
     statut,
 )
-from openfisca_clara.variables.profil.age_projet import annees_revolues
+from openfisca_clara.variables.criteres.age_a_une_date import critere_age
 from openfisca_clara.variables.projet.projet import TypeContrat
 
 P = "clara.etat.aide_permis_apprenti"
@@ -88,9 +86,12 @@ class etat_aide_permis_apprenti_contrat(Variable):
 
     def formula(individu, period):
         contrat = individu("projet_contrat_type", period)
+        demande = individu("date_demande", period)
+        debut = individu("projet_date_debut", period)
         fin = individu("projet_contrat_date_fin", period)
-        pas_termine = ~date_renseignee(fin) | (individu("date_demande", period) <= fin)
-        return critere(contrat != TypeContrat.non_renseigne, (contrat == TypeContrat.apprentissage) & pas_termine)
+        commence = ~date_renseignee(debut) | (debut <= demande)
+        pas_termine = ~date_renseignee(fin) | (demande <= fin)
+        return critere(contrat != TypeContrat.non_renseigne, (contrat == TypeContrat.apprentissage) & commence & pas_termine)
 
 
 class etat_aide_permis_apprenti_age(Variable):
@@ -101,14 +102,10 @@ class etat_aide_permis_apprenti_age(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
+        # Âge à la date de la demande : exact avec la date de naissance ; sans elle, encadré depuis l'âge au 1er du mois.
         dates = individu("date_demande", period)
-        age = individu("age_declare", period)
-        if individu.get_holder("date_naissance").get_known_periods():
-            naissance = individu("date_naissance", period).astype("datetime64[D]")
-            connue = naissance != DATE_NAISSANCE_PAR_DEFAUT
-            age = np.where(connue, annees_revolues(naissance, np.where(connue, dates, naissance)), age)
         minimum = parametre_aux_dates(parameters, dates, f"{P}.age_minimum", defaut=18)
-        return critere(renseigne(age), age >= minimum)
+        return critere_age(individu, period, dates, au_moins=minimum)
 
 
 class etat_aide_permis_apprenti_preparation(Variable):

@@ -45,6 +45,7 @@ from openfisca_clara.tri_etat import (
     selon,
     statut,
 )
+from openfisca_clara.variables.criteres.age_a_une_date import critere_age
 
 P = "clara.etat.ass"
 REFERENCE = "https://www.service-public.fr/particuliers/vosdroits/F12484"
@@ -146,9 +147,10 @@ class etat_ass_fin_droits_are(Variable):
         declare = individu("etat_ass_droits_are_epuises", period)
         jours = individu("are_droits_restants_jours", period)
         epuises = np.where(declare != Reponse.non_renseigne, reponse_oui(declare), critere(renseigne(jours), jours <= 0))
-        age = individu("age_declare", period)
-        age_option = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.age_option")
-        option = et(critere(renseigne(age), age >= age_option), reponse_oui(individu("etat_ass_option_50_ans", period)))
+        # Âge à la date de la demande (exact avec la date de naissance, encadré sinon), pas au 1er du mois.
+        dates = individu("date_demande", period)
+        age_option = parametre_aux_dates(parameters, dates, f"{P}.age_option")
+        option = et(critere_age(individu, period, dates, au_moins=age_option), reponse_oui(individu("etat_ass_option_50_ans", period)))
         return ou(epuises.astype(np.int8), option)
 
 

@@ -10,7 +10,8 @@ Textes : article L. 5131-6 du code du travail ; décret n° 2022-199 du 18 févr
   des réponses (`percoit_rsa`, `percoit_prime_activite`, « comme allocataire ou conjoint ») et non `rsa` /
   `ppa` calculés sur la famille : un(e) jeune seulement à charge dans le foyer RSA d'un parent n'est pas
   exclu(e), comme le prévoit R. 5131-24 (openfisca-france l'exclut dès que la famille perçoit le RSA) ;
-* l'âge se compare en années révolues (16 à 25 ans, 29 avec une RQTH) sur l'âge déclaré ; la RQTH et non
+* l'âge se compare en années révolues (16 à 25 ans, 29 avec une RQTH) à la date de la demande (`date_demande`) :
+  exact avec la date de naissance, sinon encadré depuis l'âge au 1er du mois (`critere_age`) ; la RQTH et non
   le `handicap` d'openfisca-france ; « ne pas suivre de formation » est vérifié en plus de « ne pas être
   étudiant » ;
 * SMIC mensuel officiel (35 × 52 / 12 heures) et non horaire × 151,67 (rulebook §1.2) ;
@@ -53,6 +54,7 @@ from openfisca_clara.tri_etat import (
     selon,
     statut,
 )
+from openfisca_clara.variables.criteres.age_a_une_date import bornes_age, critere_age
 from openfisca_clara.variables.profil.ressources_foyer import TrancheImposition
 
 P = "clara.etat.cej_allocation"
@@ -142,14 +144,13 @@ class etat_cej_allocation_age(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
+        # L'âge à la date de la demande, pas au 1er du mois évalué (rulebook §8.1).
         dates = individu("date_demande", period)
-        age = individu("age_declare", period)
         minimum = parametre_aux_dates(parameters, dates, f"{P}.age_minimum")
         maximum = parametre_aux_dates(parameters, dates, f"{P}.age_maximum")
         maximum_rqth = parametre_aux_dates(parameters, dates, f"{P}.age_maximum_rqth")
-        connu = renseigne(age)
-        dans_la_tranche = critere(connu, (age >= minimum) & (age <= maximum))
-        avec_rqth = et(critere(connu, (age >= minimum) & (age <= maximum_rqth)), reponse_oui(individu("rqth", period)))
+        dans_la_tranche = critere_age(individu, period, dates, au_moins=minimum, moins_de=maximum + 1)
+        avec_rqth = et(critere_age(individu, period, dates, au_moins=minimum, moins_de=maximum_rqth + 1), reponse_oui(individu("rqth", period)))
         return ou(dans_la_tranche, avec_rqth)
 
 
@@ -193,7 +194,7 @@ class etat_cej_allocation_non_cumul(Variable):
 def _bornes_montant(individu, period, parameters):
     """(montant minimal, montant maximal) compatibles avec les faits connus, avant arrondi."""
     dates = individu("date_demande", period)
-    age = individu("age_declare", period)
+    age_connu, age_min, age_max = bornes_age(individu, period, dates)
     tranche = individu("tranche_imposition_declaree", period)
     revenus = individu("etat_cej_allocation_revenus_activite_mensuels", period).astype(np.float64)
     autres = individu("etat_cej_allocation_autres_ressources_mensuelles", period).astype(np.float64)
@@ -202,8 +203,9 @@ def _bornes_montant(individu, period, parameters):
     premiere_tranche = _forfait(parameters, dates, "majeur_premiere_tranche")
     mineur = _forfait(parameters, dates, "mineur")
     majorite = parametre_aux_dates(parameters, dates, f"{P}.age_majorite")
-    majeur = renseigne(age) & (age >= majorite)
-    mineur_connu = renseigne(age) & (age < majorite)
+    # Âge à la date de la demande ; encadré seulement (âge au 1er du mois sans date de naissance) : les deux montants possibles.
+    majeur = age_connu & (age_min >= majorite)
+    mineur_connu = age_connu & (age_max < majorite)
 
     est_ni = tranche == TrancheImposition.non_imposable
     est_pt = tranche == TrancheImposition.premiere_tranche

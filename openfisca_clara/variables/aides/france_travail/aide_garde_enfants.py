@@ -24,8 +24,9 @@ Choix documentés (rulebook §14, §12.3) :
   spécifiques » non chiffrés dans les sources : critère `montants_connus` INCONNU, statut « à vérifier »,
   montant affiché = barème commun (maximum). Sous l'AGEPI, barème de Mayotte (moitié) connu à partir de la
   délibération Mayotte 2014-13 du 26 mars 2014 (inconnu avant).
-* **Enfants** : personnes de la famille au rôle `enfants`, âge lu par `age_declare` (premier jour du mois ;
-  le texte dit « à la date de la reprise »). Un enfant d'âge inconnu rend le critère « à vérifier » s'il est
+* **Enfants** : personnes de la famille au rôle `enfants`, âge apprécié à la date de la reprise ou de l'entrée
+  en formation (`projet_date_debut`) quand la date de naissance de l'enfant est connue ; sinon âge déclaré au
+  premier jour du mois (`age_declare`), approximation. Un enfant d'âge inconnu rend le critère « à vérifier » s'il est
   le seul qui pourrait compter, et compte dans le montant (maximum). Sans enfant décrit, l'entrée de
   famille `enfants_a_charge` à « non » rend non éligible, sinon le critère reste inconnu ; les enfants
   décrits priment sur cette entrée. Seul un parent de la famille peut être éligible.
@@ -47,12 +48,14 @@ from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_b
 from openfisca_france.model.base import Famille, Individu
 
 from openfisca_clara.tri_etat import (
+    DATE_NAISSANCE_PAR_DEFAUT,
     FAUX,
     INCONNU,
     VRAI,
     Reponse,
     StatutEligibilite,
     ajouter_mois,
+    annees_revolues,
     centimes,
     critere,
     date_renseignee,
@@ -116,17 +119,31 @@ class france_travail_aide_garde_enfants_nombre_enfants(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Nombre d'enfants de la famille dont l'âge connu est sous la limite de l'aide à la date de la demande (10 ans AGEPI, 12 ans AGE) ; 0 pour qui n'est pas parent"
+    label = (
+        "Nombre d'enfants de la famille dont l'âge connu est sous la limite de l'aide (10 ans AGEPI, 12 ans AGE) à la date de "
+        "début de l'activité (au premier jour du mois sans date de naissance) ; 0 pour qui n'est pas parent"
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):
         familles = individu.simulation.populations["famille"]
-        ages = familles.members("age_declare", period)
+        ages_mois = individu("age_declare", period)
         limites = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.age_enfant_maximum", defaut=0)
+        # L'âge s'apprécie à la date de début de l'activité du parent (§3.2 « at the start date ») : exact quand la
+        # date de naissance de l'enfant et la date de début sont connues, sinon l'âge au premier jour du mois.
+        if individu.get_holder("date_naissance").get_known_periods():
+            naissances = np.asarray(individu("date_naissance", period), dtype="datetime64[D]")
+        else:
+            naissances = np.full(individu.count, DATE_NAISSANCE_PAR_DEFAUT)
+        naissance_connue = naissances != DATE_NAISSANCE_PAR_DEFAUT
+        debuts = np.asarray(individu("projet_date_debut", period), dtype="datetime64[D]")
         nombre = np.zeros(individu.count, dtype=int)
-        for limite in np.unique(limites):
-            par_famille = familles.sum((ages >= 0) & (ages < limite), role=Famille.ENFANT)
-            nombre = np.where(limites == limite, familles.project(par_famille), nombre)
+        for debut in np.unique(debuts):
+            exact = naissance_connue & date_renseignee(debut)
+            ages = np.where(exact, annees_revolues(naissances, np.full(individu.count, debut)), ages_mois)
+            for limite in np.unique(limites):
+                par_famille = familles.sum((ages >= 0) & (ages < limite), role=Famille.ENFANT)
+                nombre = np.where((debuts == debut) & (limites == limite), familles.project(par_famille), nombre)
         return np.where(individu.has_role(Famille.PARENT), nombre, 0)
 
 

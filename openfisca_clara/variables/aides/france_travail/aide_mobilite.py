@@ -199,7 +199,7 @@ class france_travail_aide_mobilite_plafond_non_atteint(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Ne pas avoir déjà reçu le plafond de 5 200 € d'aides à la mobilité sur les 12 derniers mois"
+    label = "Ne pas avoir déjà reçu le plafond d'aides à la mobilité sur les 12 derniers mois (5 200 € ; 5 000 € avant le 1er décembre 2022)"
     reference = REFERENCE
 
     def formula(individu, period, parameters):

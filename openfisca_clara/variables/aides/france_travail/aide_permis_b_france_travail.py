@@ -6,7 +6,8 @@ délibération 2025-48 du 27 novembre 2025 : les demandes datées du 1er avril 2
 
 Conditions modélisées, lues à la date de la demande :
 
-* 18 ans au moins (`age_declare`, âge au premier jour du mois ; le texte l'apprécie au jour de la demande) ;
+* 18 ans au moins au jour de la demande (`critere_age` : exact avec `date_naissance`, sinon borné depuis
+  `age_declare`, l'âge au premier jour du mois — « à vérifier » si la personne a pu avoir 18 ans entre-temps) ;
 * inscription continue depuis au moins 6 mois, toutes catégories (`date_inscription_france_travail` + 6 mois,
   de date à date, au plus tard le jour de la demande), **ou** promesse d'embauche en CDI, ou en CDD / intérim
   d'au moins 3 mois (dérogation, modélisée comme une alternative dans le même critère) ;
@@ -59,6 +60,7 @@ from openfisca_clara.tri_etat import (
     selon,
     statut,
 )
+from openfisca_clara.variables.criteres.age_a_une_date import critere_age
 from openfisca_clara.variables.criteres.inscription import critere_allocation_sous_are_minimale
 from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
 from openfisca_clara.variables.projet.projet import TypeContrat
@@ -100,9 +102,10 @@ class france_travail_aide_permis_b_age(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        age = individu("age_declare", period)
-        minimum = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.age_minimum")
-        return critere(renseigne(age) & ~np.isnan(minimum), age >= minimum)
+        # Âge au jour de la demande : exact avec la date de naissance ; sinon borné depuis l'âge au 1er du mois.
+        dates = individu("date_demande", period)
+        minimum = parametre_aux_dates(parameters, dates, f"{P}.age_minimum")
+        return critere_age(individu, period, dates, au_moins=minimum)
 
 
 class france_travail_aide_permis_b_anciennete_inscription(Variable):

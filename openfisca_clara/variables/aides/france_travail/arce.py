@@ -19,6 +19,7 @@ from openfisca_clara.tri_etat import (
     et,
     ou,
     parametre_aux_dates,
+    premiere_date,
     renseigne,
     reponse_oui,
     statut,
@@ -45,11 +46,18 @@ class france_travail_arce_droits_are(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Avoir des droits ouverts à l'allocation d'aide au retour à l'emploi (ARE ou ARE-formation)"
+    label = (
+        "Avoir des droits ouverts à l'allocation d'aide au retour à l'emploi : ARE ou ARE-formation perçue, "
+        "ou droits notifiés pas encore versés (délai d'attente, différé)"
+    )
     reference = REFERENCE
 
     def formula(individu, period):
-        return ou(reponse_oui(individu("percoit_are", period)), reponse_oui(individu("percoit_aref", period)))
+        # Rulebook §6.1 : « entitled to ARE (being compensated, or in the waiting/deferral periods) ». Qui ne
+        # perçoit pas encore l'ARE mais a des jours de droits notifiés y a droit ; reliquat inconnu : INCONNU.
+        jours = individu("are_droits_restants_jours", period)
+        droits_notifies = critere(renseigne(jours), jours > 0)
+        return ou(reponse_oui(individu("percoit_are", period)), reponse_oui(individu("percoit_aref", period)), droits_notifies)
 
 
 class france_travail_arce_reliquat(Variable):
@@ -132,6 +140,9 @@ class france_travail_arce_taux(Variable):
     def formula(individu, period, parameters):
         fin_contrat = individu("date_fin_dernier_contrat", period)
         taux = parametre_aux_dates(parameters, fin_contrat, f"{P}.taux")
+        # Contrat fini avant le début de l'historique du taux : « before 2023-07-01 » (§6.1), le premier taux connu.
+        premier_taux = parametre_aux_dates(parameters, np.full(individu.count, premiere_date(parameters, f"{P}.taux")), f"{P}.taux")
+        taux = np.where(np.isnan(taux) & date_renseignee(fin_contrat), premier_taux, taux)
         taux_maximal = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.taux")
         return np.where(np.isnan(taux), taux_maximal, taux)
 

@@ -2,8 +2,8 @@
 formation, versée par France Travail pour le compte de l'Unédic (rulebook §4.1).
 
 Conditions : avoir des droits ouverts à l'ARE et suivre une formation inscrite dans le projet personnalisé
-d'accès à l'emploi (PPAE) ou financée, en tout ou partie, par le compte personnel de formation (fiche
-Unédic « ARE-F »). La durée est celle des droits restants ; quand elle ne couvre pas la formation, la
+d'accès à l'emploi (PPAE) ou, à défaut, d'au moins 40 heures et financée, en tout ou partie, par le compte
+personnel de formation (fiche Unédic « ARE-F » ; rulebook §4.1, paramètre `formation_cpf_duree_minimale_heures`). La durée est celle des droits restants ; quand elle ne couvre pas la formation, la
 rémunération de fin de formation (`rff`, §4.2) peut prendre le relais.
 
 Montant (journalier, brut) : celui de l'ARE, avec un plancher (`plancher_journalier`, §1.1). Le plancher
@@ -27,6 +27,7 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     VRAI,
     StatutEligibilite,
+    critere,
     critere_ouverture,
     et,
     ou,
@@ -62,7 +63,8 @@ class unedic_aref_droits_are(Variable):
 
     def formula(individu, period):
         jours = individu("are_droits_restants_jours", period)
-        reliquat = selon(renseigne(jours) & (jours > 0), VRAI, FAUX)
+        # Reliquat non renseigné : inconnu, pas nul (des droits notifiés peuvent ne pas être encore versés).
+        reliquat = critere(renseigne(jours), jours > 0)
         droits = ou(reponse_oui(individu("percoit_are", period)), reponse_oui(individu("percoit_aref", period)), reliquat)
         non_epuises = selon(renseigne(jours) & (jours <= 0), FAUX, VRAI)
         return et(droits, non_epuises)
@@ -72,12 +74,20 @@ class unedic_aref_formation(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Suivre une formation inscrite dans votre projet personnalisé d'accès à l'emploi (PPAE) ou financée, même en partie, par votre CPF"
+    label = (
+        "Suivre une formation inscrite dans votre projet personnalisé d'accès à l'emploi (PPAE), "
+        "ou une formation d'au moins 40 heures financée, même en partie, par votre CPF"
+    )
     reference = REFERENCE
 
-    def formula(individu, period):
+    def formula(individu, period, parameters):
         projet = individu("projet_type", period)
-        admise = ou(reponse_oui(individu("projet_formation_validee_ppae", period)), reponse_oui(individu("projet_formation_financee_cpf", period)))
+        heures = individu("projet_formation_heures", period)
+        minimum = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.formation_cpf_duree_minimale_heures")
+        # Rulebook §4.1 : hors PPAE, une formation CPF d'au moins 40 h ; durée ou seuil inconnus : INCONNU.
+        duree_cpf = critere(renseigne(heures) & ~np.isnan(minimum), heures >= np.nan_to_num(minimum))
+        financee_cpf = et(reponse_oui(individu("projet_formation_financee_cpf", period)), duree_cpf)
+        admise = ou(reponse_oui(individu("projet_formation_validee_ppae", period)), financee_cpf)
         return np.select([projet == TypeProjet.non_renseigne, projet == TypeProjet.formation], [INCONNU, admise], FAUX).astype(np.int8)
 
 

@@ -16,8 +16,9 @@ d'exonération chevauche le 1er juillet 2026, et celui des autres créateurs don
 1er janvier 2026 (le taux change pendant les 12 mois : `urssaf_acre_taux_exoneration` vaut −1) ; la formule de
 dégressivité entre 75 % et 100 % du PASS, non modélisée (la condition de revenu est dans la fiche).
 
-L'âge est celui du jour de la création (`age_au_debut_du_projet`, depuis la date de naissance ; à défaut l'âge
-au premier jour du mois évalué). Approximation assumée : un seul jour de départ du délai de demande (la date de
+L'âge est celui du jour de la création : exact depuis la date de naissance ; à défaut, encadré depuis l'âge au
+premier jour du mois évalué (`critere_age`), une borne ne tranchant que si l'âge au jour de la création est certain.
+Approximation assumée : un seul jour de départ du délai de demande (la date de
 création / de début d'activité).
 """
 
@@ -44,6 +45,7 @@ from openfisca_clara.tri_etat import (
     selon,
     statut,
 )
+from openfisca_clara.variables.criteres.age_a_une_date import critere_age
 from openfisca_clara.variables.projet.projet import TypeProjet
 
 P = "clara.urssaf.acre"
@@ -73,6 +75,21 @@ class urssaf_acre_entreprise_en_qpv(Variable):
     set_input = set_input_dispatch_by_period
     label = "L'entreprise créée ou reprise est implantée dans un quartier prioritaire de la politique de la ville (QPV)"
     reference = REFERENCE
+
+
+class urssaf_acre_entreprise_en_zfrr(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "L'entreprise créée ou reprise est implantée dans une zone France ruralités revitalisation (ZFRR ou ZFRR+)"
+    reference = REFERENCE
+    documentation = (
+        "Non renseigné : la réponse à `reside_en_zfrr` (« résider ou implanter son activité en ZFRR ») n'est lue que "
+        "par la négative (ni l'un ni l'autre : pas de ZFRR) ; « oui » n'établit pas l'implantation de l'entreprise."
+    )
 
 
 class urssaf_acre_autre_public(Variable):
@@ -170,8 +187,6 @@ class urssaf_acre_public_l5141_1(Variable):
 
     def formula(individu, period, parameters):
         debut = _date_creation(individu, period)
-        age = individu("age_au_debut_du_projet", period)
-        age_connu = renseigne(age)
 
         # Inscription 6 mois sur 18 : le nombre de mois déclaré, sinon une inscription continue depuis 6 mois.
         mois_declares = individu("urssaf_acre_mois_inscrit_18_derniers_mois", period)
@@ -183,17 +198,25 @@ class urssaf_acre_public_l5141_1(Variable):
         )
         inscription = np.where(renseigne(mois_declares), critere(True, mois_declares >= minimum), selon(continue_depuis_6_mois, VRAI, INCONNU))
 
-        jeune = critere(
-            age_connu,
-            (age >= parametre_aux_dates(parameters, debut, f"{P}.age_jeune_minimum", defaut=18))
-            & (age <= parametre_aux_dates(parameters, debut, f"{P}.age_jeune_maximum", defaut=25)),
+        # Âge au jour de la création : exact avec la date de naissance, encadré depuis l'âge au 1er du mois sinon.
+        jeune = critere_age(
+            individu,
+            period,
+            debut,
+            au_moins=parametre_aux_dates(parameters, debut, f"{P}.age_jeune_minimum", defaut=18),
+            moins_de=parametre_aux_dates(parameters, debut, f"{P}.age_jeune_maximum", defaut=25) + 1,
         )
         handicape = et(
-            critere(age_connu, age < parametre_aux_dates(parameters, debut, f"{P}.age_handicap_limite", defaut=30)),
+            critere_age(individu, period, debut, moins_de=parametre_aux_dates(parameters, debut, f"{P}.age_handicap_limite", defaut=30)),
             reponse_oui(individu("rqth", period)),
         )
         zfrr_compte = _exige(parameters, debut, f"{P}.zfrr_ouvre_droit")
-        zfrr = np.where(zfrr_compte, reponse_oui(individu("reside_en_zfrr", period)), FAUX)
+        # La loi vise l'implantation de l'entreprise (rulebook §6.2) ; à défaut de réponse, « ni résider ni implanter son
+        # activité en ZFRR » exclut la ZFRR, « oui » ne dit pas si c'est l'entreprise qui y est implantée.
+        entreprise_zfrr = individu("urssaf_acre_entreprise_en_zfrr", period)
+        par_residence = np.where(individu("reside_en_zfrr", period) == Reponse.non, FAUX, INCONNU)
+        zfrr_fait = np.where(entreprise_zfrr != Reponse.non_renseigne, reponse_oui(entreprise_zfrr), par_residence)
+        zfrr = np.where(zfrr_compte, zfrr_fait, FAUX)
         return ou(
             individu("critere_indemnise_chomage", period),
             inscription,
