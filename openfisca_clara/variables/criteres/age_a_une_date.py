@@ -18,10 +18,8 @@ from openfisca_clara.tri_etat import (
     VRAI,
     ajouter_mois,
     annees_revolues,
-    critere,
     parametre_aux_dates,
     premier_jour,
-    renseigne,
 )
 
 
@@ -70,11 +68,9 @@ def critere_age(individu, period, dates, au_moins=None, moins_de=None):
 
 
 def critere_age_entre(individu, period, parameters, prefixe):
-    """Âge au premier jour du mois entre `<prefixe>.age_minimum` et `<prefixe>.age_maximum` (bornes incluses),
-    lues à la date de la demande ; âge ou borne inconnus : INCONNU."""
-    age = individu("age_declare", period)
+    """Âge à la date de la demande entre `<prefixe>.age_minimum` et `<prefixe>.age_maximum` (bornes incluses),
+    bornes lues à cette date ; âge ou borne inconnus : INCONNU."""
     dates = individu("date_demande", period)
     minimum = parametre_aux_dates(parameters, dates, f"{prefixe}.age_minimum")
     maximum = parametre_aux_dates(parameters, dates, f"{prefixe}.age_maximum")
-    bornes_connues = ~np.isnan(minimum) & ~np.isnan(maximum)
-    return critere(renseigne(age) & bornes_connues, (age >= np.nan_to_num(minimum)) & (age <= np.nan_to_num(maximum)))
+    return critere_age(individu, period, dates, au_moins=minimum, moins_de=maximum + 1)
