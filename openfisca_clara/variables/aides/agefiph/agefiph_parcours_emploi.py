@@ -6,14 +6,11 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
-    VRAI,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     ou,
     reponse_oui,
-    selon,
     statut,
 )
 
@@ -29,8 +26,7 @@ class agefiph_parcours_emploi_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class agefiph_parcours_emploi_handicap(Variable):

@@ -5,17 +5,14 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
     INCONNU,
-    VRAI,
     StatutEligibilite,
     critere,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     ou,
     parametre_aux_dates,
     reponse_oui,
-    selon,
     statut,
 )
 
@@ -31,8 +28,7 @@ class apec_accompagnement_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class apec_accompagnement_public(Variable):

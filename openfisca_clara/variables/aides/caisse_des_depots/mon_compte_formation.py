@@ -4,16 +4,13 @@ from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_b
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
     NON_RENSEIGNE,
-    VRAI,
     StatutEligibilite,
     critere,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     parametre_aux_dates,
     renseigne,
-    selon,
     statut,
 )
 
@@ -39,8 +36,7 @@ class caisse_des_depots_cpf_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class caisse_des_depots_cpf_age(Variable):

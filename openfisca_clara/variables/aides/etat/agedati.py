@@ -5,14 +5,11 @@ from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_b
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
-    VRAI,
     Reponse,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     reponse_oui,
-    selon,
     statut,
 )
 
@@ -48,8 +45,7 @@ class etat_agedati_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_agedati_spectacle(Variable):

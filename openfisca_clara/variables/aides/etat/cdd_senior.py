@@ -4,18 +4,15 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
-    VRAI,
     StatutEligibilite,
     ajouter_mois,
     critere,
+    critere_ouverture,
     date_renseignee,
-    dispositif_ouvert,
     et,
     ou,
     parametre_aux_dates,
     renseigne,
-    selon,
     statut,
 )
 from openfisca_clara.variables.criteres.inscription import critere_categorie_parmi
@@ -33,8 +30,7 @@ class etat_cdd_senior_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_cdd_senior_age(Variable):

@@ -44,14 +44,13 @@ from openfisca_clara.tri_etat import (
     StatutEligibilite,
     centimes,
     critere,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     non,
     ou,
     parametre_aux_dates,
     renseigne,
     reponse_oui,
-    selon,
     statut,
 )
 from openfisca_clara.variables.criteres.age_a_une_date import bornes_age, critere_age
@@ -133,7 +132,7 @@ class etat_cej_allocation_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return selon(dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert"), VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_cej_allocation_age(Variable):

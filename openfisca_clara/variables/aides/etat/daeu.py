@@ -11,12 +11,11 @@ from openfisca_clara.tri_etat import (
     Reponse,
     StatutEligibilite,
     critere,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     parametre_aux_dates,
     renseigne,
     reponse_oui,
-    selon,
     statut,
 )
 
@@ -42,8 +41,7 @@ class etat_daeu_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_daeu_diplome(Variable):

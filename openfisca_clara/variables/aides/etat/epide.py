@@ -5,15 +5,13 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
     INCONNU,
     VRAI,
     StatutEligibilite,
     critere,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     parametre_aux_dates,
-    selon,
     statut,
 )
 from openfisca_clara.variables.criteres.age_a_une_date import critere_age_entre
@@ -31,8 +29,7 @@ class etat_epide_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_epide_age(Variable):

@@ -15,7 +15,7 @@ Depuis le 7 septembre 2025, ne pas réunir assez de critères de la liste de 202
 from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu
 
-from openfisca_clara.tri_etat import FAUX, VRAI, StatutEligibilite, dispositif_ouvert, et, ou, selon, statut
+from openfisca_clara.tri_etat import StatutEligibilite, critere_ouverture, et, ou, statut
 from openfisca_clara.variables.criteres.iae import critere_criteres_complementaires
 
 P = "clara.etat.iae_eligibilite_aci_ei"
@@ -30,7 +30,7 @@ class etat_iae_eligibilite_aci_ei_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return selon(dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert"), VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_iae_eligibilite_aci_ei_criteres_complementaires(Variable):

@@ -7,19 +7,17 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
     INCONNU,
     VRAI,
     StatutEligibilite,
     ajouter_mois,
     critere,
+    critere_ouverture,
     date_renseignee,
-    dispositif_ouvert,
     et,
     ou,
     parametre_aux_dates,
     renseigne,
-    selon,
     statut,
 )
 from openfisca_clara.variables.profil.situation import Nationalite
@@ -36,8 +34,7 @@ class etat_pacte_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_pacte_public(Variable):

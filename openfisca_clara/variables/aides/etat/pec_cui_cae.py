@@ -25,11 +25,10 @@ from openfisca_clara.tri_etat import (
     VRAI,
     Reponse,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     non,
     reponse_oui,
-    selon,
     statut,
 )
 from openfisca_clara.variables.criteres.contrat_unique_insertion import (
@@ -61,7 +60,7 @@ class etat_pec_cui_cae_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return selon(dispositif_ouvert(parameters, date_du_contrat(individu, period), f"{P}.ouvert"), VRAI, FAUX)
+        return critere_ouverture(parameters, date_du_contrat(individu, period), f"{P}.ouvert")
 
 
 class etat_pec_cui_cae_sans_emploi(Variable):

@@ -11,12 +11,11 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     VRAI,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     parametre_aux_dates,
     renseigne,
     reponse_oui,
-    selon,
     statut,
 )
 from openfisca_clara.variables.profil.situation import Nationalite
@@ -33,8 +32,7 @@ class etat_service_civique_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_service_civique_age(Variable):

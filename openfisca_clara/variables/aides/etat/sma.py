@@ -11,11 +11,10 @@ from openfisca_clara.tri_etat import (
     Reponse,
     StatutEligibilite,
     critere,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     ou,
     reponse_oui,
-    selon,
     statut,
 )
 from openfisca_clara.variables.criteres.age_a_une_date import critere_age_entre
@@ -43,8 +42,7 @@ class etat_sma_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_sma_age(Variable):

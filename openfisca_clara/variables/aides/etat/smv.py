@@ -10,9 +10,8 @@ from openfisca_clara.tri_etat import (
     VRAI,
     StatutEligibilite,
     critere,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
-    selon,
     statut,
 )
 from openfisca_clara.variables.criteres.age_a_une_date import critere_age_entre
@@ -30,8 +29,7 @@ class etat_smv_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_smv_age(Variable):

@@ -4,14 +4,11 @@ from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_b
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
-    VRAI,
     Reponse,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     reponse_oui,
-    selon,
     statut,
 )
 
@@ -37,8 +34,7 @@ class etat_vae_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_vae_experience(Variable):

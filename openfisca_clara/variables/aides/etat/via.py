@@ -9,9 +9,8 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     VRAI,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
-    selon,
     statut,
 )
 from openfisca_clara.variables.criteres.age_a_une_date import critere_age_entre
@@ -29,8 +28,7 @@ class etat_via_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_via_age(Variable):

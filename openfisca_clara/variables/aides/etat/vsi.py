@@ -4,15 +4,12 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
-    VRAI,
     StatutEligibilite,
     critere,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     parametre_aux_dates,
     renseigne,
-    selon,
     statut,
 )
 
@@ -28,8 +25,7 @@ class etat_vsi_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class etat_vsi_age(Variable):

@@ -13,17 +13,15 @@ from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_b
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
     INCONNU,
     VRAI,
     Reponse,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     lire,
     par_date,
     reponse_oui,
-    selon,
     statut,
 )
 
@@ -49,7 +47,7 @@ class france_travail_accompagnement_global_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return selon(dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert"), VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class france_travail_accompagnement_global_inscription(Variable):

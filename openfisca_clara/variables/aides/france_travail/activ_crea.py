@@ -4,12 +4,9 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
-    VRAI,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
-    selon,
     statut,
 )
 
@@ -25,8 +22,7 @@ class france_travail_activ_crea_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 CRITERES = (

@@ -12,11 +12,10 @@ from openfisca_clara.tri_etat import (
     VRAI,
     StatutEligibilite,
     critere,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     parametre_aux_dates,
     renseigne,
-    selon,
     statut,
 )
 from openfisca_clara.variables.projet.projet import TypeContrat
@@ -33,8 +32,7 @@ class france_travail_afpr_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class france_travail_afpr_contrat(Variable):

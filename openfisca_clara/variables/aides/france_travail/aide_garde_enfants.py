@@ -58,8 +58,8 @@ from openfisca_clara.tri_etat import (
     annees_revolues,
     centimes,
     critere,
+    critere_ouverture,
     date_renseignee,
-    dispositif_ouvert,
     et,
     lire,
     non,
@@ -68,7 +68,6 @@ from openfisca_clara.tri_etat import (
     parametre_aux_dates,
     renseigne,
     reponse_oui,
-    selon,
     statut,
 )
 from openfisca_clara.variables.criteres.inscription import critere_categorie_au_bareme
@@ -172,8 +171,7 @@ class france_travail_aide_garde_enfants_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class france_travail_aide_garde_enfants_categorie(Variable):

@@ -41,15 +41,14 @@ from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_b
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
-    FAUX,
     INCONNU,
     VRAI,
     Reponse,
     StatutEligibilite,
     ajouter_mois,
     critere,
+    critere_ouverture,
     date_renseignee,
-    dispositif_ouvert,
     et,
     lire,
     ou,
@@ -57,7 +56,6 @@ from openfisca_clara.tri_etat import (
     parametre_aux_dates,
     renseigne,
     reponse_oui,
-    selon,
     statut,
 )
 from openfisca_clara.variables.criteres.age_a_une_date import critere_age
@@ -90,8 +88,7 @@ class france_travail_aide_permis_b_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class france_travail_aide_permis_b_age(Variable):

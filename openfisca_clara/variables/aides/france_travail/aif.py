@@ -22,10 +22,9 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     VRAI,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     reponse_oui,
-    selon,
     statut,
 )
 from openfisca_clara.variables.projet.projet import TypeProjet
@@ -42,7 +41,7 @@ class france_travail_aif_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return selon(dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert"), VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class france_travail_aif_projet_formation(Variable):

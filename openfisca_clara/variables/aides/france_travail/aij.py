@@ -17,13 +17,12 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     VRAI,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     ou,
     parametre_aux_dates,
     renseigne,
     reponse_oui,
-    selon,
     statut,
 )
 
@@ -39,7 +38,7 @@ class france_travail_aij_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return selon(dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert"), VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class france_travail_aij_inscription(Variable):

@@ -7,13 +7,11 @@ from openfisca_france.model.base import Individu
 from openfisca_clara.tri_etat import (
     FAUX,
     INCONNU,
-    VRAI,
     Reponse,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     ou,
-    selon,
     statut,
 )
 
@@ -29,8 +27,7 @@ class france_travail_poec_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class france_travail_poec_public(Variable):

@@ -13,12 +13,11 @@ from openfisca_clara.tri_etat import (
     VRAI,
     Reponse,
     StatutEligibilite,
-    dispositif_ouvert,
+    critere_ouverture,
     et,
     ou,
     parametre_aux_dates,
     renseigne,
-    selon,
     statut,
 )
 from openfisca_clara.variables.projet.projet import TypeContrat
@@ -35,8 +34,7 @@ class france_travail_poei_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        ouvert = dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert")
-        return selon(ouvert, VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class france_travail_poei_public(Variable):

@@ -33,8 +33,8 @@ from openfisca_clara.tri_etat import (
     StatutEligibilite,
     au_dessus,
     critere,
+    critere_ouverture,
     date_renseignee,
-    dispositif_ouvert,
     et,
     lire,
     ou,
@@ -80,7 +80,7 @@ class france_travail_rff_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return selon(dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert"), VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class france_travail_rff_allocation_formation(Variable):

@@ -23,8 +23,8 @@ from openfisca_clara.tri_etat import (
     Reponse,
     StatutEligibilite,
     critere,
+    critere_ouverture,
     date_renseignee,
-    dispositif_ouvert,
     et,
     ou,
     parametre_aux_dates,
@@ -80,7 +80,7 @@ class union_europeenne_eures_tms_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return selon(dispositif_ouvert(parameters, individu("date_demande", period), f"{P}.ouvert"), VRAI, FAUX)
+        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
 
 
 class union_europeenne_eures_tms_financement(Variable):
