@@ -31,7 +31,7 @@ from openfisca_core.tracers import SimpleTracer
 from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
 from openfisca_clara_api.erreurs import ErreurEntree, chemin, depuis_openfisca, type_attendu
 from openfisca_clara_api.questions import charger_questions, detecteur_inconnu
-from openfisca_clara_api.systeme import construire_systeme
+from openfisca_clara_api.systeme import ConstructeurSimulation, construire_systeme
 
 STATUTS = ("eligible", "a_verifier", "non_eligible")
 VALEURS_CRITERE = {1: ("vrai", "✓"), 0: ("inconnu", "?"), -1: ("faux", "✗")}
@@ -98,8 +98,6 @@ class _Index:
         self.rubriques = dict(vocab["rubriques"])
         self.besoins = dict(vocab["besoins"])
         self.ordre_rubriques = {r: i for i, r in enumerate(self.rubriques)}
-        # Ce que SimulationBuilder.register_variables recalcule à chaque construction (≈ 3 ms) : nom → entité.
-        self.entites_variables = {nom: variable.entity for nom, variable in systeme.variables.items()}
         self.fiches = {}
         for identifiant, fiche in self.catalogue.items():
             self.fiches[identifiant] = {
@@ -166,17 +164,6 @@ def versions():
 
 # ---------------------------------------------------------------------------------------------------------------
 # Construction de la simulation et trace.
-
-
-class _Constructeur(SimulationBuilder):
-    """SimulationBuilder qui reprend la carte nom → entité déjà calculée au lieu de la refaire à chaque fois."""
-
-    def __init__(self, entites_variables):
-        super().__init__()
-        self._entites_variables = entites_variables
-
-    def register_variables(self, simulation):
-        self.variable_entities = self._entites_variables  # lecture seule pendant la construction
 
 
 class _Traceur(SimpleTracer):
@@ -281,7 +268,7 @@ def construire_simulation(situation, systeme=None, index=None):
         raise ErreurEntree("axes", "Les axes ne sont pas pris en charge : évaluez une situation à la fois, ou utilisez evaluer_population.")
     preparee = _preparer(systeme, situation)
     try:
-        simulation = _Constructeur(index.entites_variables).build_from_entities(systeme, preparee)
+        simulation = ConstructeurSimulation().build_from_entities(systeme, preparee)
     except SituationParsingError as erreur:
         raise depuis_openfisca(erreur, systeme, situation) from None
     except ErreurEntree:

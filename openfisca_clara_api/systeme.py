@@ -1,7 +1,9 @@
 """Le système de calcul openfisca-france + openfisca-clara, construit une fois par processus."""
 
+import weakref
 from functools import lru_cache
 
+from openfisca_core.simulations import SimulationBuilder
 from openfisca_france import CountryTaxBenefitSystem
 
 
@@ -11,3 +13,22 @@ def construire_systeme():
     systeme = CountryTaxBenefitSystem()
     systeme.load_extension("openfisca_clara")
     return systeme
+
+
+class ConstructeurSimulation(SimulationBuilder):
+    """Le SimulationBuilder d'OpenFisca, qui garde par système la carte variable → entité au lieu de la
+    refaire à chaque construction (3 700 variables, ≈ 3 à 4 ms par situation). Même simulation.
+
+    Sert à `evaluer` et aux routes /calculate et /trace du serveur.
+    """
+
+    _cartes = weakref.WeakKeyDictionary()
+
+    def register_variables(self, simulation):
+        systeme = simulation.tax_benefit_system
+        carte = self._cartes.get(systeme)
+        if carte is None:
+            super().register_variables(simulation)
+            self._cartes[systeme] = self.variable_entities
+        else:
+            self.variable_entities = carte  # seulement lue pendant la construction
