@@ -5,16 +5,20 @@ naissance, l'âge à cette date est exact ; avec seulement l'âge au premier jou
 (`age_declare`), la date de naissance tient dans un intervalle d'un an et l'âge à la date visée a une
 borne basse et une borne haute. Une borne d'âge ne tranche que si les deux bornes sont du même côté.
 
-Ce module ne définit aucune variable.
+Les bornes à la date de la demande, lues par une vingtaine de critères, sont deux variables : calculées
+une fois par simulation, pas une fois par critère.
 """
 
 import numpy as np
+from openfisca_core.model_api import MONTH, Variable
+from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
     DATE_NAISSANCE_PAR_DEFAUT,
     DATE_NON_RENSEIGNEE,
     FAUX,
     INCONNU,
+    NON_RENSEIGNE,
     VRAI,
     ajouter_mois,
     annees_revolues,
@@ -30,6 +34,13 @@ def bornes_age(individu, period, dates):
     naissance entre P − (A + 1) ans + 1 jour et P − A ans.
     """
     dates = np.asarray(dates, dtype="datetime64[D]")
+    if np.array_equal(dates, individu("date_demande", period)):
+        age_min = individu("age_minimal_a_la_date_demande", period)
+        return age_min != NON_RENSEIGNE, age_min, individu("age_maximal_a_la_date_demande", period)
+    return _bornes_age(individu, period, dates)
+
+
+def _bornes_age(individu, period, dates):
     date_connue = dates != DATE_NON_RENSEIGNEE
     dates_sures = np.where(date_connue, dates, premier_jour(period))
     if individu.get_holder("date_naissance").get_known_periods():
@@ -47,6 +58,30 @@ def bornes_age(individu, period, dates):
     age_max = np.where(naissance_connue, age_exact, annees_revolues(naissance_au_plus_tot, dates_sures))
     connu = date_connue & (naissance_connue | age_connu)
     return connu, age_min, age_max
+
+
+class age_minimal_a_la_date_demande(Variable):
+    value_type = int
+    default_value = NON_RENSEIGNE
+    entity = Individu
+    definition_period = MONTH
+    label = "Âge le plus bas possible à la date de la demande (exact avec la date de naissance) ; −1 : inconnu"
+
+    def formula(individu, period):
+        connu, age_min, _ = _bornes_age(individu, period, individu("date_demande", period))
+        return np.where(connu, age_min, NON_RENSEIGNE)
+
+
+class age_maximal_a_la_date_demande(Variable):
+    value_type = int
+    default_value = NON_RENSEIGNE
+    entity = Individu
+    definition_period = MONTH
+    label = "Âge le plus haut possible à la date de la demande (exact avec la date de naissance) ; −1 : inconnu"
+
+    def formula(individu, period):
+        connu, _, age_max = _bornes_age(individu, period, individu("date_demande", period))
+        return np.where(connu, age_max, NON_RENSEIGNE)
 
 
 def critere_age(individu, period, dates, au_moins=None, moins_de=None):
