@@ -36,6 +36,21 @@ _TERRITOIRE = {
     ]
 }
 
+# L'unité du montant d'une aide (champ `unite_montant`, null pour une aide sans variable montant) et, pour un
+# montant fait d'un taux journalier, la façon de compter les jours (`base_jours`), avec leur libellé affiché.
+UNITES_MONTANT = {
+    "par_jour": "par jour",
+    "par_mois_de_30_jours": "par mois de 30 jours",
+    "par_mois_civil": "par mois",
+    "ponctuel": "une fois",
+    "total_sur_la_duree": "au total, sur la durée de l'aide",
+    "par_an": "par an",
+}
+BASES_JOURS = {
+    "jours_calendaires": "jours calendaires",
+    "mois_de_30_jours": "30 jours par mois",
+}
+
 SCHEMA = {
     "type": "object",
     "required": [
@@ -48,6 +63,8 @@ SCHEMA = {
         "territoire",
         "periodicite",
         "montant_est_maximum",
+        "unite_montant",
+        "base_jours",
         "conditions_non_modelisees",
         "demarche",
         "lien",
@@ -67,6 +84,8 @@ SCHEMA = {
         "territoire": _TERRITOIRE,
         "periodicite": {"enum": ["ponctuelle", "mensuelle", "journaliere", "annuelle", "sans_montant"]},
         "montant_est_maximum": {"type": "boolean"},
+        "unite_montant": {"enum": [*UNITES_MONTANT, None]},
+        "base_jours": {"enum": [*BASES_JOURS, None]},
         "montant_explication": _CHAINE,
         "conditions_non_modelisees": {"type": "array", "items": _CHAINE},
         "demarche": _CHAINE,
@@ -121,9 +140,25 @@ def _valider(fiche, fichier):
     for besoin in fiche["besoins"]:
         if besoin not in vocab["besoins"]:
             raise ErreurCatalogue(f"{fichier.name} : champ « besoins » : {besoin!r} n'est pas un besoin connu ({', '.join(vocab['besoins'])})")
+    sans_montant = fiche["variables"]["montant"] is None
+    if (fiche["unite_montant"] is None) != sans_montant:
+        attendu = "null (l'aide n'a pas de variable montant)" if sans_montant else f"l'une de {', '.join(UNITES_MONTANT)}"
+        raise ErreurCatalogue(f"{fichier.name} : champ « unite_montant » : {fiche['unite_montant']!r} ; attendu : {attendu}")
     nom = fichier.name.removesuffix(".yaml")
     if fiche["id"] != nom:
         raise ErreurCatalogue(f"{fichier.name} : champ « id » : {fiche['id']!r} doit être le nom du fichier ({nom!r})")
+
+
+def annoter_montants(systeme):
+    """Chaque variable montant reçoit l'unité de sa fiche (`unite_montant`, `base_jours`), à côté de son
+    `unit = "currency"` : la fiche est la seule source, lue une fois à la construction du système."""
+    for fiche in charger_catalogue().values():
+        nom = fiche["variables"]["montant"]
+        if nom is not None and nom in systeme.variables:
+            variable = systeme.variables[nom]
+            variable.unite_montant = fiche["unite_montant"]
+            variable.base_jours = fiche["base_jours"]
+    return systeme
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,6 @@ from openfisca_clara_api.erreurs import ErreurEntree
 LARGEUR = 100
 TITRES = {"eligible": "ÉLIGIBLE", "a_verifier": "À VÉRIFIER", "non_eligible": "NON ÉLIGIBLE"}
 SYMBOLES = {"eligible": "✓", "a_verifier": "?", "non_eligible": "✗"}
-PAR = {"mensuelle": " par mois", "journaliere": " par jour", "annuelle": " par an"}
 MOIS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
 
 
@@ -30,13 +29,25 @@ def _euros(montant):
     return f"{entier.replace(',', ' ')},{decimales} €"
 
 
+def _unite(fiche):
+    """« par jour (jours calendaires) », « une fois » : l'unité du montant d'une fiche ; vide sans montant."""
+    from openfisca_clara_api.catalogue import BASES_JOURS, UNITES_MONTANT
+
+    if fiche["unite_montant"] is None:
+        return ""
+    texte = UNITES_MONTANT[fiche["unite_montant"]]
+    if fiche["base_jours"] is not None and fiche["unite_montant"] != "par_mois_de_30_jours":
+        texte += f" ({BASES_JOURS[fiche['base_jours']]})"
+    return texte
+
+
 def _montant(aide):
-    """« 66,05 € », « jusqu'à 5 200,00 € par mois » ; vide sans montant ou à 0 pour une aide non éligible."""
+    """« 66,05 € (une fois) », « jusqu'à 561,68 € (par mois) » ; vide sans montant ou à 0 pour une aide non éligible."""
     montant = aide["montant"]
     if montant is None or (montant == 0 and aide["statut"] == "non_eligible"):
         return ""
     prefixe = "jusqu'à " if aide["montant_est_maximum"] and aide["statut"] != "non_eligible" else ""
-    return f"{prefixe}{_euros(montant)}{PAR.get(aide['periodicite'], '')}"
+    return f"{prefixe}{_euros(montant)} ({_unite(aide)})"
 
 
 def _pluriel(nombre, mot):
@@ -91,7 +102,8 @@ def afficher_catalogue(fiches, sortie):
             print(f"\n{vocab['rubriques'][rubrique]} ({rubrique})", file=sortie)
         print(f"  {fiche['id']} — {fiche['label']}", file=sortie)
         territoire = fiche["territoire"] if isinstance(fiche["territoire"], str) else json.dumps(fiche["territoire"], ensure_ascii=False)
-        print(_lignes(f"{fiche['porteur']} · {territoire} · besoins : {', '.join(fiche['besoins'])}", "      "), file=sortie)
+        unite = f" · montant : {_unite(fiche)}" if fiche["unite_montant"] else ""
+        print(_lignes(f"{fiche['porteur']} · {territoire} · besoins : {', '.join(fiche['besoins'])}{unite}", "      "), file=sortie)
 
 
 # --- Commandes ------------------------------------------------------------------------------------------------

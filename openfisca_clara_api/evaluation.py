@@ -110,6 +110,8 @@ class _Index:
                 "territoire": fiche["territoire"],
                 "periodicite": fiche["periodicite"],
                 "montant_est_maximum": fiche["montant_est_maximum"],
+                "unite_montant": fiche["unite_montant"],
+                "base_jours": fiche["base_jours"],
                 "montant_explication": _texte(fiche.get("montant_explication")),
                 "conditions_non_modelisees": [_texte(c) for c in fiche["conditions_non_modelisees"]],
                 "demarche": _texte(fiche["demarche"]),

@@ -6,13 +6,15 @@ from functools import lru_cache
 from openfisca_core.simulations import SimulationBuilder
 from openfisca_france import CountryTaxBenefitSystem
 
+from openfisca_clara_api.catalogue import annoter_montants
+
 
 @lru_cache(maxsize=1)
 def construire_systeme():
     """openfisca-france avec l'extension openfisca_clara (≈ 2,5 s et 120 Mio : une fois par processus)."""
     systeme = CountryTaxBenefitSystem()
     systeme.load_extension("openfisca_clara")
-    return systeme
+    return annoter_montants(systeme)  # l'unité de chaque montant, lue dans sa fiche
 
 
 class ConstructeurSimulation(SimulationBuilder):
