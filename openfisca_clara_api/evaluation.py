@@ -39,6 +39,8 @@ VALEURS_CRITERE = {1: ("vrai", "✓"), 0: ("inconnu", "?"), -1: ("faux", "✗")}
 ORDRE_CRITERES = {-1: 0, 0: 1, 1: 2}
 FORME_MOIS = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 PLUS_GRAND_FLOAT32 = float(np.finfo(np.float32).max)
+# Les mois évaluables : l'historique des règles et des paramètres (openfisca-france compris) les couvre tous.
+PERIODE_MINIMALE, PERIODE_MAXIMALE = "2005-01", "2030-12"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -199,6 +201,12 @@ def _verifier_periode(periode):
         else:
             message = f"Période invalide « {periode} » : un mois est attendu."
         raise ErreurEntree("periode", message, "AAAA-MM")
+    if not PERIODE_MINIMALE <= periode <= PERIODE_MAXIMALE:
+        raise ErreurEntree(
+            "periode",
+            f"Période « {periode} » hors de la plage évaluable ({PERIODE_MINIMALE} à {PERIODE_MAXIMALE}).",
+            f"AAAA-MM de {PERIODE_MINIMALE} à {PERIODE_MAXIMALE}",
+        )
     return periods.period(periode)
 
 

@@ -1,14 +1,17 @@
 """Le territoire de résidence, déduit du code INSEE de la commune (`depcom` d'openfisca-france).
 
 Une commune vide ou mal formée est « non renseignée », jamais « ailleurs ».
-La région est celle d'openfisca-france (`region`, par préfixe de département).
+La région est celle d'openfisca-france (`region`, par préfixe de département), lue par `region_residence`
+seulement à partir du 1er janvier 2016 : les régions d'openfisca-france (leur liste datée) commencent alors,
+et avant, `region` échoue faute de paramètre.
 """
 
 import re
 
 import numpy as np
-from openfisca_core.model_api import MONTH, Variable
+from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Menage
+from openfisca_france.model.caracteristiques_socio_demographiques.logement import TypesCodeInseeRegion
 
 FORME_DEPCOM = re.compile(r"^(?:\d{5}|2[AB]\d{3})$")
 
@@ -64,3 +67,18 @@ class reside_a_mayotte(Variable):
 
     def formula(menage, period):
         return menage("departement_residence", period) == "976"
+
+
+class region_residence(Variable):
+    value_type = Enum
+    possible_values = TypesCodeInseeRegion
+    default_value = TypesCodeInseeRegion.non_renseigne
+    entity = Menage
+    definition_period = MONTH
+    label = "Région de résidence (régions en vigueur depuis le 1er janvier 2016) ; avant 2016 ou commune inconnue : non renseignée"
+    reference = "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000030109622"
+
+    def formula_2016_01_01(menage, period):
+        # Loi n° 2015-29 du 16 janvier 2015 : les 13 régions métropolitaines au 1er janvier 2016. Avant, pas de valeur :
+        # les aides régionales de ce modèle n'existaient pas encore et le disent par leur date d'ouverture.
+        return menage("region", period)

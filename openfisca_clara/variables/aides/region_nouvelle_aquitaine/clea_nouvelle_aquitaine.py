@@ -102,7 +102,7 @@ class region_nouvelle_aquitaine_clea_residence(Variable):
     reference = REFERENCE
 
     def formula(individu, period):
-        region = individu.menage("region", period)
+        region = individu.menage("region_residence", period)
         return critere(individu.menage("commune_renseignee", period), region == TypesCodeInseeRegion.nouvelle_aquitaine)
 
 
