@@ -30,6 +30,7 @@ from openfisca_clara.tri_etat import (
     statut,
 )
 from openfisca_clara.variables.criteres.inscription import critere_allocation_sous_are_minimale, critere_categorie_au_bareme
+from openfisca_clara.variables.projet.formation import NatureFormation
 from openfisca_clara.variables.projet.projet import LieuProjet, TypeContrat, TypeProjet
 
 P = "clara.france_travail.aide_mobilite"
@@ -86,7 +87,8 @@ class france_travail_aide_mobilite_action(Variable):
     definition_period = MONTH
     label = (
         "Se déplacer pour une action couverte : entretien d'embauche ou reprise d'emploi en CDI ou en contrat d'au moins "
-        "3 mois, formation financée d'au moins 40 h, concours ou examen, prestation de France Travail, immersion (PMSMP)"
+        "3 mois, formation financée d'au moins 40 h (hors bilan de compétences, permis de conduire, accompagnement à la "
+        "création d'entreprise ou à la VAE), concours ou examen, prestation de France Travail, immersion (PMSMP)"
     )
     reference = REFERENCE
 
@@ -112,6 +114,15 @@ class france_travail_aide_mobilite_action(Variable):
             INCONNU,
             critere(renseigne(heures) & ~np.isnan(heures_minimales), heures >= heures_minimales),
         )
+        # Formations exclues par le texte (rulebook §3.1) : une nature exclue connue suffit à exclure.
+        nature = individu("projet_formation_nature", period)
+        exclues = [
+            NatureFormation.bilan_competences,
+            NatureFormation.permis_conduire,
+            NatureFormation.accompagnement_creation,
+            NatureFormation.accompagnement_vae,
+        ]
+        formation = np.where(np.isin(nature, [n.index for n in exclues]), FAUX, formation)
         directement_couvert = np.isin(projet, [TypeProjet.examen_concours.index, TypeProjet.prestation_france_travail.index, TypeProjet.immersion_pmsmp.index])
         avec_contrat = np.isin(projet, [TypeProjet.entretien_embauche.index, TypeProjet.reprise_emploi.index])
         return np.select(
@@ -203,9 +214,12 @@ class france_travail_aide_mobilite_plafond_non_atteint(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
+        # Le plafond limite le montant (rulebook §3.1) : l'aide n'est exclue que s'il est connu comme atteint ;
+        # montant déjà perçu inconnu : le montant affiché est le maximum sur le plafond entier.
         deja = individu("france_travail_aide_mobilite_montant_percu_12_mois", period)
         plafond = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.plafond_12_mois")
-        return critere(renseigne(deja) & ~np.isnan(plafond), centimes(deja) < centimes(plafond))
+        atteint = renseigne(deja) & ~np.isnan(plafond) & (centimes(deja) >= centimes(plafond))
+        return np.where(atteint, FAUX, VRAI).astype(np.int8)
 
 
 CRITERES = (
