@@ -12,7 +12,7 @@ setup(
     python_requires=">=3.11,<3.14",
     packages=find_packages(include=["openfisca_clara", "openfisca_clara.*", "openfisca_clara_api", "openfisca_clara_api.*"]),
     include_package_data=True,
-    package_data={"openfisca_clara": ["parameters/**/*.yaml", "catalogue/*.yaml", "situation_examples/*.json"]},
+    package_data={"openfisca_clara": ["parameters/**/*.yaml", "catalogue/*.yaml", "situation_examples/*.json", "donnees/*.csv", "donnees/*.json"]},
     install_requires=[
         # Pinned exactly (DESIGN.md §2): openfisca-france 176.1.8 requires core >=43,<45 and numpy <2.4;
         # core 44.7.1 requires pytest <9 at run time.
