@@ -2,7 +2,7 @@
 (rulebook §7.4).
 
 Lu du côté de la personne : « mon embauche en apprentissage ouvrirait-elle l'aide à l'employeur ? ».
-Le barème se lit à la date du contrat (`projet_date_debut`) selon la taille de l'employeur (`employeur_effectif`,
+Le barème se lit à la date de conclusion du contrat (`projet_contrat_date_conclusion`, à défaut sa date de début) selon la taille de l'employeur (`employeur_effectif`,
 moins de 250 / au moins 250 salariés), le niveau du diplôme préparé (`projet_niveau_diplome_prepare`), la
 reconnaissance de travailleur handicapé (`rqth`) et, pour le niveau 5 en 2025-2026, le lieu du contrat
 (`projet_lieu` : outre-mer) :
@@ -11,14 +11,16 @@ reconnaissance de travailleur handicapé (`rqth`) et, pour le niveau 5 en 2025-2
 * 2025-01-01 → 2025-02-23 : aide unique seule, 6 000 €, moins de 250 salariés, au plus le bac (bac + 2 outre-mer) ;
   le rulebook (§14) et Uniformation, EFL le confirment : la fenêtre n'est plus laissée « à vérifier » ;
 * 2025-02-24 → 2025-12-31 : 5 000 € (< 250) / 2 000 € (≥ 250), 6 000 € pour un apprenti RQTH ;
-* 2026-01-01 → 2026-03-07 : aide unique seule, 5 000 €, < 250, niveaux 3-4 (5 outre-mer) ; RQTH hors de ce champ
-  non établi (« à vérifier ») ;
+* 2026-01-01 → 2026-03-07 : aide unique seule, 5 000 € (6 000 € RQTH), < 250, niveaux 3-4 (5 outre-mer), rien
+  hors de ce champ ;
 * 2026-03-08 → contrats débutant avant 2027-01-01 : 5 000 / 4 500 / 2 000 € (< 250), 2 000 / 1 500 / 750 € (≥ 250)
   selon le niveau (3-4 / 5 / 6-7) ; 6 000 € pour un apprenti RQTH quels que soient la taille et le niveau.
 
 Un fait inconnu (taille, niveau, RQTH, lieu) ouvre toutes ses valeurs possibles : le critère du barème est
 VRAI si toutes donnent une aide, FAUX si aucune, INCONNU sinon ; le montant est le maximum possible.
-Barèmes de 2019-2022 et à partir de 2027 non modélisés : le critère du barème est alors INCONNU.
+À partir de 2027 : l'aide unique codifiée (art. D.6243-2 II, décret n° 2025-174) continue, 5 000 € (6 000 € RQTH) ;
+aucun décret d'aide exceptionnelle trouvé : hors du champ de l'aide unique (niveau 5 à 7 en métropole, 250 salariés
+et plus) le critère reste INCONNU. Barèmes de 2019-2022 non modélisés : INCONNU.
 Le montant est le maximum pour une première année complète (proratisé au jour pour un contrat plus court).
 """
 
@@ -43,6 +45,7 @@ from openfisca_clara.tri_etat import (
     renseigne,
     statut,
 )
+from openfisca_clara.variables.projet.embauche import date_conclusion_contrat
 from openfisca_clara.variables.projet.employeur import TypeEmployeur
 from openfisca_clara.variables.projet.projet import LieuProjet, TypeContrat
 
@@ -106,7 +109,7 @@ def _montant_bareme(bareme, taille, groupe, outre_mer, rqth, maximum=False):
 
 def _montants_possibles(individu, period, parameters, maximum=False):
     """(montants, possibles) : une ligne par combinaison de faits, masque des combinaisons compatibles avec la situation."""
-    dates = individu("projet_date_debut", period)
+    dates = date_conclusion_contrat(individu, period)
     effectif = individu("employeur_effectif", period)
     niveau = individu("projet_niveau_diplome_prepare", period)
     rqth = individu("rqth", period)
@@ -140,7 +143,7 @@ class etat_aide_embauche_apprenti_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        dates = individu("projet_date_debut", period)
+        dates = date_conclusion_contrat(individu, period)
         return critere(date_renseignee(dates), dispositif_ouvert(parameters, dates, f"{P}.ouvert"))
 
 

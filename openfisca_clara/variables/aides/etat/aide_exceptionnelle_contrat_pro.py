@@ -2,7 +2,7 @@
 (rulebook §7.5) — dispositif terminé.
 
 Lu du côté de la personne : « mon embauche ouvrirait-elle l'aide à l'employeur ? ». Tout se lit à la date du
-contrat (`projet_date_debut`) : contrats conclus du 1er juillet 2020 au 31 décembre 2022, 5 000 € (moins de 18 ans)
+contrat (`projet_contrat_date_conclusion`, à défaut `projet_date_debut`) : contrats conclus du 1er juillet 2020 au 31 décembre 2022, 5 000 € (moins de 18 ans)
 ou 8 000 € (18 ans et plus) ; du 1er janvier 2023 au 30 avril 2024, 6 000 € ; fin pour les contrats conclus à partir
 du 1er mai 2024 (décret 2024-392). L'âge est celui du jour du contrat (exact avec la date de naissance ; sans elle, encadré depuis l'âge au
 1er du mois évalué, `critere_age` : une borne ne tranche que si l'âge au jour du contrat est certain).
@@ -26,6 +26,7 @@ from openfisca_clara.tri_etat import (
     statut,
 )
 from openfisca_clara.variables.criteres.age_a_une_date import bornes_age, critere_age
+from openfisca_clara.variables.projet.embauche import date_conclusion_contrat
 
 P = "clara.etat.aide_exceptionnelle_contrat_pro"
 REFERENCE = "https://www.legifrance.gouv.fr/search/all?query=d%C3%A9cret%202024-392"
@@ -34,7 +35,8 @@ NIVEAUX = range(1, 9)  # nomenclature 2019 : niveau_1 ... niveau_8
 
 
 def _date_contrat(individu, period):
-    return individu("projet_date_debut", period)
+    """Contrats « conclus » du… au… : date de conclusion, à défaut date de début."""
+    return date_conclusion_contrat(individu, period)
 
 
 class etat_aide_exceptionnelle_contrat_pro_dispositif_ouvert(Variable):

@@ -19,9 +19,9 @@ Textes : article L. 5131-6 du code du travail ; décret n° 2022-199 du 18 févr
   mois ; openfisca-france n'en calcule que 3) ; R inconnu : montant maximal et statut « à vérifier » ;
 * revenus d'activité au-delà de 80 % du SMIC (allocation nulle) : non éligible (openfisca-france : éligible,
   montant 0) ;
-* montants du 1er avril 2026 non codés (rulebook §8.1 : dérivés × 1,008, non lus dans un texte) : à partir
-  de cette date le montant affiché est le dernier publié (1er avril 2025), et `etat_cej_allocation_bareme_publie`
-  vaut faux ; openfisca-france s'arrête aussi à 2025 (ses valeurs de 2025 continuent de s'appliquer).
+* montants du 1er avril 2026 : ceux de 2025 × 1,008, coefficient de l'article L. 161-25 CSS appliqué par les
+  décrets du 30 mars 2026 (voir les paramètres) ; au-delà du dernier barème codé, le montant affiché est le dernier
+  connu et `etat_cej_allocation_bareme_publie` vaut faux ; openfisca-france s'arrête à 2025.
 
 À Mayotte (ou commune inconnue), les revenus d'activité au-delà de 300 € laissent le critère de ressources
 « à vérifier » : le SMIC mahorais, plus bas, n'est pas codé ; le montant affiché est celui du calcul national,

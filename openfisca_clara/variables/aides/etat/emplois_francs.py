@@ -1,7 +1,7 @@
 """Emplois francs : aide de l'État à l'employeur qui embauche un habitant d'un quartier prioritaire (rulebook §7.3).
 
 Lu du côté de la personne : « mon embauche ouvrirait-elle l'aide à l'employeur ? ». Tout se lit à la date du
-contrat (`projet_date_debut`) : expérimentation dans des territoires listés à partir du 1er avril 2018,
+contrat, sa signature (`projet_contrat_date_conclusion`, à défaut son début `projet_date_debut`) : expérimentation dans des territoires listés à partir du 1er avril 2018,
 généralisation à tous les QPV et aux jeunes suivis par une mission locale pour les contrats à partir du
 1er janvier 2020 (décret 2019-1471), délai de demande ramené de 3 mois à 1 mois pour les contrats à partir du
 31 décembre 2023, fin pour les contrats signés après le 31 décembre 2024 (non reconduit en 2025).
@@ -39,6 +39,7 @@ from openfisca_clara.tri_etat import (
     statut,
 )
 from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
+from openfisca_clara.variables.projet.embauche import date_conclusion_contrat
 from openfisca_clara.variables.projet.employeur import TypeEmployeur
 from openfisca_clara.variables.projet.projet import TypeContrat
 
@@ -47,7 +48,8 @@ REFERENCE = "https://travail-emploi.gouv.fr/emplois-francs"
 
 
 def _date_contrat(individu, period):
-    return individu("projet_date_debut", period)
+    """Contrats « signés » du… au… : date de conclusion, à défaut date de début."""
+    return date_conclusion_contrat(individu, period)
 
 
 class etat_emplois_francs_dispositif_ouvert(Variable):
