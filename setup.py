@@ -2,6 +2,8 @@ from pathlib import Path
 
 from setuptools import find_packages, setup
 
+ANALYSE = ["pyarrow>=15", "tqdm>=4.66", "dask[distributed]>=2024.8", "matplotlib>=3.8"]
+
 setup(
     name="openfisca-clara",
     version="0.1.0",
@@ -23,7 +25,10 @@ setup(
         "jsonschema>=4.23,<5",
     ],
     extras_require={
+        # Population runs: Parquet, progress, Dask, reports (`clara lot`, `clara rapport`).
+        "analyse": ANALYSE,
         "dev": [
+            *ANALYSE,
             "pytest>=8.3,<9",
             "ruff==0.8.6",
         ],

@@ -3,14 +3,13 @@
     clara evaluer situation.json --periode 2025-06 [--personne ID] [--rubrique R ...] [--besoin B ...] [--json]
     clara catalogue [--rubrique R ...] [--besoin B ...] [--json]
     clara serve [--host 127.0.0.1] [--port 5000] [--workers 2]
-    clara lot population.csv --periode 2025-06 [--aide A ...] [--sortie resultats.csv]
+    clara lot population.csv --periode 2025-06 [--aide A ...] [--sortie resultats.parquet] [--reforme R --bilan bilan.json]
+    clara rapport population.csv --reforme R --periode 2027-01 [--sortie rapport.html]
 
 Une entrée invalide affiche le champ fautif et sort avec le code 2.
 """
 
 import argparse
-import contextlib
-import csv
 import datetime
 import json
 import sys
@@ -157,95 +156,33 @@ def commande_serve(args, sortie):
     return 0
 
 
-def _valeur_csv(variable, texte, champ):
-    """Une cellule CSV dans le type de la variable ; None pour une cellule vide (valeur par défaut : inconnu)."""
-    texte = texte.strip()
-    if texte == "":
-        return None
-    type_ = variable.value_type.__name__
-    try:
-        if getattr(variable, "possible_values", None) is not None:
-            if texte not in variable.possible_values.__members__:
-                raise ValueError
-            return texte
-        if type_ == "float":
-            return float(texte.replace(",", "."))
-        if type_ == "int":
-            return int(texte)
-        if type_ == "bool":
-            return {"true": True, "vrai": True, "oui": True, "1": True, "false": False, "faux": False, "non": False, "0": False}[texte.lower()]
-        if type_ == "date":
-            return datetime.date.fromisoformat(texte).isoformat()
-        return texte
-    except (ValueError, KeyError):
-        from openfisca_clara_api.erreurs import type_attendu
-
-        raise ErreurEntree(champ, f"Valeur invalide « {texte} » pour « {variable.name} ».", type_attendu(variable)) from None
-
-
-COLONNES_IDENTIFIANT = ("id", "identifiant")
-
-
-def lire_population(fichier, systeme):
-    """Le CSV (une ligne par personne, une colonne par variable d'entrée) en {variable: tableau} + les lignes."""
-    import numpy as np
-
-    try:
-        with open(fichier, encoding="utf-8", newline="") as flux:
-            lecteur = csv.DictReader(flux)
-            colonnes = lecteur.fieldnames or []
-            lignes = list(lecteur)
-    except OSError as erreur:
-        raise ErreurEntree(fichier, f"Fichier illisible : {erreur.strerror}.") from None
-    except (csv.Error, UnicodeDecodeError) as erreur:
-        raise ErreurEntree(fichier, f"CSV illisible : {erreur}.") from None
-    if not lignes:
-        raise ErreurEntree(fichier, "Le fichier ne contient aucune personne (une ligne d'en-tête, puis une ligne par personne).")
-    variables = {}
-    for colonne in colonnes:
-        if colonne in COLONNES_IDENTIFIANT:
-            continue
-        variable = systeme.variables.get(colonne)
-        if variable is None:
-            raise ErreurEntree(f"{fichier}:1:{colonne}", f"Colonne inconnue : « {colonne} » n'est pas une variable.")
-        valeurs = []
-        for numero, ligne in enumerate(lignes, 2):
-            valeur = _valeur_csv(variable, ligne.get(colonne) or "", f"{fichier}:{numero}:{colonne}")
-            valeurs.append(variable.default_value if valeur is None else valeur)
-        if getattr(variable, "possible_values", None) is not None:
-            valeurs = [v.name if hasattr(v, "name") else v for v in valeurs]
-            variables[colonne] = np.array(valeurs, dtype=str)
-        elif variable.value_type.__name__ == "date":
-            variables[colonne] = np.array([str(v) for v in valeurs], dtype="datetime64[D]")
-        else:
-            variables[colonne] = np.array(valeurs, dtype=variable.dtype)
-    if not variables:
-        raise ErreurEntree(fichier, "Aucune colonne de variable d'entrée.")
-    return variables, colonnes, lignes
-
-
 def commande_lot(args, sortie):
-    from openfisca_clara_api.evaluation import evaluer_population
-    from openfisca_clara_api.systeme import construire_systeme
+    from openfisca_clara_api.population import executer
 
-    variables, colonnes, lignes = lire_population(args.fichier, construire_systeme())
-    resultats = evaluer_population(variables, args.periode, aides=args.aide)
-    entetes = list(colonnes)
-    for aide, valeurs in resultats.items():
-        entetes.append(f"{aide}_statut")
-        if valeurs["montant"] is not None:
-            entetes.append(f"{aide}_montant")
-    with contextlib.ExitStack() as pile:
-        flux = pile.enter_context(open(args.sortie, "w", encoding="utf-8", newline="")) if args.sortie else sortie
-        ecrivain = csv.writer(flux)
-        ecrivain.writerow(entetes)
-        for rang, ligne in enumerate(lignes):
-            rangee = [ligne.get(c, "") for c in colonnes]
-            for valeurs in resultats.values():
-                rangee.append(valeurs["statut"][rang])
-                if valeurs["montant"] is not None:
-                    rangee.append(f"{valeurs['montant'][rang]:.2f}")
-            ecrivain.writerow(rangee)
+    bilan = executer(
+        args.fichier,
+        args.sortie,
+        args.periode,
+        aides=args.aide,
+        reforme=args.reforme,
+        taille_lot=args.taille_lot,
+        progression=args.sortie is not None,
+        flux=sortie,
+    )
+    for message in bilan.erreurs:
+        print(f"Ligne marquée : {message}", file=sys.stderr)
+    print(f"clara lot : {bilan.resume()}.", file=sys.stderr)
+    if args.bilan and bilan.comparaison is not None:
+        with open(args.bilan, "w", encoding="utf-8") as flux:
+            json.dump(bilan.comparaison.en_json(), flux, ensure_ascii=False, indent=1)
+    return 0
+
+
+def commande_rapport(args, sortie):
+    from openfisca_clara_api.rapport import ecrire_rapport
+
+    bilan = ecrire_rapport(args.fichier, args.reforme, args.periode, args.sortie, aides=args.aide, taille_lot=args.taille_lot)
+    print(f"clara rapport : {bilan.resume()} ; rapport écrit dans {args.sortie}.", file=sys.stderr)
     return 0
 
 
@@ -278,12 +215,24 @@ def _analyseur():
     serve.add_argument("--workers", type=int, default=2)
     serve.set_defaults(executer=commande_serve)
 
-    lot = commandes.add_parser("lot", help="évaluer une population (CSV : une ligne par personne, une colonne par variable d'entrée)")
-    lot.add_argument("fichier", help="CSV d'entrées ; une colonne « id » facultative est recopiée")
+    lot = commandes.add_parser("lot", help="évaluer une population (CSV ou Parquet : une ligne par personne, une colonne par variable d'entrée)")
+    lot.add_argument("fichier", help="CSV (séparateur , ; tabulation ou |) ou Parquet ; une colonne « id » facultative est recopiée")
     lot.add_argument("--periode", default=_mois_courant(), help="mois évalué, AAAA-MM (par défaut : le mois courant)")
     lot.add_argument("--aide", action="extend", nargs="+", metavar="AIDE", help="seulement ces aides")
-    lot.add_argument("--sortie", help="CSV de résultats (par défaut : la sortie standard)")
+    lot.add_argument("--sortie", help="résultats, .parquet ou .csv (par défaut : CSV sur la sortie standard)")
+    lot.add_argument("--reforme", help="réforme comparée à la référence : nom (openfisca_clara.reforms), module:Classe, ou YAML")
+    lot.add_argument("--bilan", help="avec --reforme : la comparaison (JSON) écrite dans ce fichier")
+    lot.add_argument("--taille-lot", type=int, default=100_000, help="personnes évaluées à la fois (mémoire bornée)")
     lot.set_defaults(executer=commande_lot)
+
+    rapport = commandes.add_parser("rapport", help="rapport HTML : une réforme contre la référence, sur une population")
+    rapport.add_argument("fichier", help="population, CSV ou Parquet")
+    rapport.add_argument("--reforme", required=True, help="nom, module:Classe, ou YAML de modifications datées")
+    rapport.add_argument("--periode", default=_mois_courant(), help="mois évalué, AAAA-MM")
+    rapport.add_argument("--aide", action="extend", nargs="+", metavar="AIDE", help="seulement ces aides")
+    rapport.add_argument("--sortie", default="rapport.html", help="fichier HTML écrit")
+    rapport.add_argument("--taille-lot", type=int, default=100_000)
+    rapport.set_defaults(executer=commande_rapport)
     return analyseur
 
 

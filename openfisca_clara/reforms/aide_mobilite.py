@@ -19,3 +19,30 @@ class aide_mobilite_bareme_kilometrique_030(Reform):
             return parametres
 
         self.modify_parameters(modifier_function=modifier)
+
+
+class aide_mobilite_sans_condition_de_ressources(Reform):
+    """Scénario structurel : l'aide à la mobilité sans sa condition de ressources (ARE minimale, RSA…).
+
+    La variable du critère est remplacée ; elle est définie dans `apply`, hors du module, pour que
+    `load_extension` ne l'ajoute pas au système de référence.
+    """
+
+    name = "Aide à la mobilité sans condition de ressources (scénario)"
+
+    def apply(self):
+        from openfisca_core.model_api import MONTH, Variable
+        from openfisca_france.entities import Individu
+
+        from openfisca_clara.tri_etat import VRAI
+
+        class france_travail_aide_mobilite_ressources(Variable):
+            value_type = int
+            entity = Individu
+            definition_period = MONTH
+            label = "Condition de ressources (supprimée par le scénario)"
+
+            def formula(individu, period):
+                return individu.filled_array(VRAI)
+
+        self.update_variable(france_travail_aide_mobilite_ressources)
