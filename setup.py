@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 ANALYSE = ["pyarrow>=15", "tqdm>=4.66", "dask[distributed]>=2024.8", "matplotlib>=3.8"]
 
@@ -12,9 +12,9 @@ setup(
     long_description_content_type="text/markdown",
     license="AGPL-3.0-or-later",
     python_requires=">=3.11,<3.14",
-    packages=find_packages(include=["openfisca_clara", "openfisca_clara.*", "openfisca_clara_api", "openfisca_clara_api.*"]),
+    packages=find_namespace_packages(include=["openfisca_clara", "openfisca_clara.*", "openfisca_clara_api", "openfisca_clara_api.*"]),
     include_package_data=True,
-    package_data={"openfisca_clara": ["parameters/**/*.yaml", "catalogue/*.yaml", "situation_examples/*.json", "donnees/*.csv", "donnees/*.json"]},
+    package_data={"openfisca_clara": ["**/*.yaml", "**/*.json", "**/*.csv", "donnees/*.csv", "donnees/*.json"]},
     install_requires=[
         # Pinned exactly (DESIGN.md §2): openfisca-france 176.1.8 requires core >=43,<45 and numpy <2.4;
         # core 44.7.1 requires pytest <9 at run time.
