@@ -40,6 +40,7 @@ from openfisca_clara.tri_etat import (
     ou,
     par_date,
     parametre_aux_dates,
+    premiere_date,
     renseigne,
     reponse_oui,
     selon,
@@ -80,7 +81,11 @@ class france_travail_rff_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
+        dates = individu("date_demande", period)
+        ouverture = critere_ouverture(parameters, dates, f"{P}.ouvert", avant_historique=INCONNU)
+        # Avant le 1er janvier 2011 : fermée (c'était l'AFDEF). Reconduite chaque année (délibération n° 2025-45 :
+        # formations prescrites jusqu'au 31 décembre 2026) ; après la dernière reconduction connue, « à vérifier ».
+        return np.where(dates < premiere_date(parameters, f"{P}.ouvert"), FAUX, ouverture).astype(np.int8)
 
 
 class france_travail_rff_allocation_formation(Variable):

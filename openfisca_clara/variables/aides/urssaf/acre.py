@@ -11,8 +11,9 @@ Tout se lit à la date de création ou de reprise (`projet_date_debut`, projet `
   implanter l'entreprise en ZFRR, et la demander dans les 60 jours ;
 * toujours : ne pas en avoir bénéficié dans les 3 années précédentes.
 
-Incertitudes gardées « inconnues » (rulebook §6.2, §12.6) : le taux des micro-entrepreneurs dont la période
-d'exonération chevauche le 1er juillet 2026, et celui des autres créateurs dont la période chevauche le
+Le taux des micro-entrepreneurs suit la date de création pour toute la période : 50 % pour une création avant
+le 1er juillet 2026, même après cette date (simulateur de l'Urssaf, betagouv/mon-entreprise n° 4583).
+Incertitudes gardées « inconnues » (rulebook §6.2, §12.6) : le taux des autres créateurs dont la période chevauche le
 1er janvier 2026 (le taux change pendant les 12 mois : `urssaf_acre_taux_exoneration` vaut −1) ; la formule de
 dégressivité entre 75 % et 100 % du PASS, non modélisée (la condition de revenu est dans la fiche).
 
@@ -325,8 +326,9 @@ class urssaf_acre_taux_exoneration(Variable):
     )
     reference = REFERENCE
     documentation = (
-        "Lu à la date de création. Si le taux change dans les 12 mois qui suivent (1er janvier 2026 hors micro, "
-        "1er juillet 2026 pour les micro-entrepreneurs), la règle de transition n'est pas établie : −1 (rulebook §6.2)."
+        "Lu à la date de création. Micro-entrepreneurs : le taux de la date de création vaut pour toute la période. "
+        "Autres créateurs : si le taux change dans les 12 mois qui suivent (1er janvier 2026), la règle de transition "
+        "n'est pas établie : −1 (rulebook §6.2)."
     )
 
     def formula(individu, period, parameters):
@@ -339,7 +341,9 @@ class urssaf_acre_taux_exoneration(Variable):
             stable = ~np.isnan(au_debut) & (au_debut == a_la_fin)
             return np.where(stable, au_debut, NON_RENSEIGNE)
 
-        micro = taux(f"{P}.taux_reduction_micro")
+        # Micro-entrepreneurs : le taux suit la date de création, pour toute la période (une création avant le
+        # 1er juillet 2026 garde 50 % : simulateur de l'Urssaf, betagouv/mon-entreprise n° 4583 et n° 4603).
+        micro = parametre_aux_dates(parameters, debut, f"{P}.taux_reduction_micro", defaut=NON_RENSEIGNE)
         autres = taux(f"{P}.taux_exoneration_maximal_non_micro")
         regime = individu("urssaf_acre_micro_entreprise", period)
         valeur = np.select([regime == Reponse.oui, regime == Reponse.non], [micro, autres], np.where(micro == autres, micro, NON_RENSEIGNE))
