@@ -23,6 +23,7 @@ setup(
         "numpy>=1.26,<2.4",
         "PyYAML>=6,<7",
         "jsonschema>=4.23,<5",
+        "Flask-Compress>=1.15,<2",  # réponses compressées (gzip, br) de l'API web
     ],
     extras_require={
         # Population runs: Parquet, progress, Dask, reports (`clara lot`, `clara rapport`).

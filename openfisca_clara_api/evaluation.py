@@ -422,14 +422,42 @@ def _question(fait, aides, simulation, explication, periode):
     return question
 
 
-def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aides=None):
+# La réponse « resume » : ce qu'un client affiche (statut, montant et son unité, raisons, questions).
+# La fiche entière (démarche, lien, références) est à `/aides/<id>` ou avec `detail: complet`.
+CHAMPS_AIDE_RESUME = ("id", "label", "montant_est_maximum", "unite_montant")
+DETAILS = ("resume", "complet")
+
+
+def _raisons(criteres, statut):
+    """Les libellés des critères qui décident : non remplis (✗) pour une aide non éligible, encore inconnus (?)
+    pour une aide à vérifier (ses faits manquants sont dans `faits_manquants`) ; aucun pour une aide éligible."""
+    decisive = "faux" if statut == "non_eligible" else "inconnu"
+    return [c["label"] for c in criteres if c["valeur"] == decisive]
+
+
+def _personne_par_defaut(situation, identifiants):
+    """Le premier parent de la première famille, sinon le premier individu : l'ordre des clés JSON n'est pas
+    garanti (un client peut les trier) et, dans une famille, la personne qui cherche une aide est un parent."""
+    familles = situation.get("familles") if isinstance(situation, dict) else None
+    for famille in (familles or {}).values():
+        parents = famille.get("parents") if isinstance(famille, dict) else None
+        if isinstance(parents, list) and parents and str(parents[0]) in identifiants:
+            return str(parents[0])
+    return identifiants[0]
+
+
+def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aides=None, detail="complet"):
     """Évalue toutes les aides du catalogue (ou celles retenues par les filtres) pour une personne et un mois.
 
     `situation` : situation au format d'openfisca-france (`individus` suffit ; familles, foyers fiscaux et ménages
     sont alors créés, un par personne, comme le fait l'API web). `periode` : « AAAA-MM ». `personne` : identifiant
     d'un individu, le premier par défaut. Filtres : `rubriques` (l'une d'elles), `besoins` (au moins l'un d'eux,
-    comme Clara), `aides` (identifiants). Renvoie un dictionnaire sérialisable en JSON ; lève `ErreurEntree`.
+    comme Clara), `aides` (identifiants). `detail` : « complet » (la fiche entière et tous les critères) ou
+    « resume » (statut, montant et unité, `raisons` : les critères non remplis ou inconnus). Renvoie un dictionnaire
+    sérialisable en JSON ; lève `ErreurEntree`.
     """
+    if detail not in DETAILS:
+        raise ErreurEntree("detail", f"Détail inconnu : {detail!r}.", list(DETAILS))
     systeme = construire_systeme()
     index = _index(systeme)
     periode_ = _verifier_periode(periode)
@@ -437,7 +465,7 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
     simulation = construire_simulation(situation, systeme, index)
     identifiants = [str(i) for i in simulation.persons.ids]
     if personne is None:
-        personne = identifiants[0]
+        personne = _personne_par_defaut(situation, identifiants)
     if not isinstance(personne, str) or personne not in identifiants:
         raise ErreurEntree("personne", f"Personne inconnue : « {personne} ».", identifiants)
     indice = identifiants.index(personne)
@@ -464,16 +492,25 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
         criteres = explication.criteres(cle_statut, statut == "a_verifier")
         manquants = list(dict.fromkeys(f for c in criteres for f in c.get("faits_manquants", ())))
         fiche = index.fiches[identifiant]
-        aide = {
-            **fiche,
-            "besoins": list(fiche["besoins"]),
-            "territoire": _copie(fiche["territoire"]),
-            "conditions_non_modelisees": list(fiche["conditions_non_modelisees"]),
-            "statut": statut,
-            "montant": montant,
-            "criteres": criteres,
-            "faits_manquants": manquants,
-        }
+        if detail == "resume":
+            aide = {
+                **{k: fiche[k] for k in CHAMPS_AIDE_RESUME},
+                "statut": statut,
+                "montant": montant,
+                "raisons": _raisons(criteres, statut),
+                "faits_manquants": manquants,
+            }
+        else:
+            aide = {
+                **fiche,
+                "besoins": list(fiche["besoins"]),
+                "territoire": _copie(fiche["territoire"]),
+                "conditions_non_modelisees": list(fiche["conditions_non_modelisees"]),
+                "statut": statut,
+                "montant": montant,
+                "criteres": criteres,
+                "faits_manquants": manquants,
+            }
         aides_sortie[identifiant] = aide
         for fait in manquants:
             compte = questions.setdefault(fait, {"seul": 0, "aides": []})
@@ -484,7 +521,7 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
     rubriques_sortie = []
     par_rubrique = {}
     for aide in aides_sortie.values():
-        par_rubrique.setdefault(aide["rubrique"], []).append(aide)
+        par_rubrique.setdefault(index.fiches[aide["id"]]["rubrique"], []).append(aide)
     for rubrique in sorted(par_rubrique, key=lambda r: index.ordre_rubriques[r]):
         liste = sorted(par_rubrique[rubrique], key=lambda a: (ordre[a["statut"]], index.tri_labels[a["id"]], a["id"]))
         rubriques_sortie.append({"id": rubrique, "label": index.rubriques[rubrique], "aides": liste})

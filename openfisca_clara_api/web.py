@@ -6,7 +6,7 @@ et ajoute :
 
 * `GET /aides` : le catalogue, filtrable par `rubrique` et `besoin` (paramètres répétables) ;
 * `GET /aides/<id>` : une fiche ;
-* `POST /evaluation` : `{"situation", "periode", "personne"?, "rubriques"?, "besoins"?, "aides"?}`,
+* `POST /evaluation` : `{"situation", "periode", "personne"?, "rubriques"?, "besoins"?, "aides"?, "detail"?}`,
   la réponse complète de `openfisca_clara_api.evaluation.evaluer`.
 
 Toute entrée invalide reçoit une réponse 4xx en JSON qui nomme le champ fautif et ce qui était attendu,
@@ -32,6 +32,7 @@ import math
 from collections.abc import Mapping
 
 from flask import Response, current_app, jsonify, request
+from flask_compress import Compress
 from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
@@ -47,7 +48,8 @@ from openfisca_clara_api.erreurs import ErreurEntree, depuis_openfisca
 from openfisca_clara_api.systeme import ConstructeurSimulation, construire_systeme
 
 ROUTES_CLARA = ("/aides", "/evaluation")
-CHAMPS_EVALUATION = ("situation", "periode", "personne", "rubriques", "besoins", "aides")
+CHAMPS_EVALUATION = ("situation", "periode", "personne", "rubriques", "besoins", "aides", "detail")
+DETAIL_PAR_DEFAUT = "resume"  # /evaluation répond ce qu'un client affiche ; « complet » pour la fiche et tous les critères
 FILTRES_AIDES = ("rubrique", "besoin")  # GET /aides?rubrique=…&besoin=…, répétables
 TYPES_JSON = ("application/json",)
 
@@ -257,7 +259,7 @@ def evaluation(systeme, evaluer):
         corps = lire_corps_json()
     except CorpsInvalide as erreur:
         return erreur_clara(erreur.statut, "(corps)", erreur.message, erreur.attendu)
-    attendu_corps = '{"situation": {...}, "periode": "AAAA-MM", "personne"?, "rubriques"?, "besoins"?, "aides"?}'
+    attendu_corps = '{"situation": {...}, "periode": "AAAA-MM", "personne"?, "rubriques"?, "besoins"?, "aides"?, "detail"?}'
     if not isinstance(corps, dict):
         return erreur_clara(400, "(corps)", "Le corps doit être un objet JSON.", attendu_corps)
     inconnus = [cle for cle in corps if cle not in CHAMPS_EVALUATION]
@@ -270,7 +272,7 @@ def evaluation(systeme, evaluer):
     if inconnues:
         return erreur_clara(404, "aides", f"Aide inconnue : {inconnues[0]!r}.", list(charger_catalogue()))
     try:
-        resultat = evaluer(**corps)
+        resultat = evaluer(**{"detail": DETAIL_PAR_DEFAUT, **corps})
     except ErreurEntree as erreur:
         return reponse_json(erreur.en_json(), 400)
     except SituationParsingError as erreur:  # normalement converties par evaluer ; filet de sécurité
@@ -380,6 +382,12 @@ def completer_spec(spec, exemple, periode):
             "rubriques": {"type": "array", "items": {"type": "string", "enum": list(vocab["rubriques"])}},
             "besoins": {"type": "array", "items": {"type": "string", "enum": list(vocab["besoins"])}},
             "aides": {"type": "array", "items": {"type": "string", "enum": list(catalogue)}},
+            "detail": {
+                "type": "string",
+                "enum": ["resume", "complet"],
+                "default": DETAIL_PAR_DEFAUT,
+                "description": "« resume » : statut, montant et unité, raisons (critères non remplis ou inconnus) ; « complet » : la fiche entière et tous les critères",
+            },
         },
         "example": {"situation": exemple, "periode": periode},
     }
@@ -397,15 +405,21 @@ def completer_spec(spec, exemple, periode):
     }
     schemas["AideEvaluee"] = {
         "type": "object",
-        "description": "La fiche de l'aide (sans `variables` ni `references`), son statut, son montant et ses critères.",
+        "description": "L'aide, son statut et son montant ; avec `detail: complet`, la fiche entière (sans `variables` ni `references`) et tous ses critères.",
         "properties": {
             "id": texte,
             "label": texte,
             "statut": statut,
             "montant": {**nombre, "nullable": True, "description": "En euros ; null pour une aide sans montant"},
             "montant_est_maximum": {"type": "boolean"},
+            "unite_montant": {**texte, "nullable": True},
+            "base_jours": {**texte, "nullable": True},
             "periodicite": texte,
-            "criteres": {"type": "array", "items": {"$ref": "#/components/schemas/Critere"}},
+            "raisons": {
+                **liste_textes,
+                "description": "Réponse « resume » : les critères non remplis (aide non éligible) ou encore inconnus (aide à vérifier)",
+            },
+            "criteres": {"type": "array", "items": {"$ref": "#/components/schemas/Critere"}, "description": "Réponse « complet » : tous les critères"},
             "faits_manquants": liste_textes,
         },
         "additionalProperties": True,
@@ -607,6 +621,9 @@ def creer_application(systeme=None, evaluer=None):
     app.register_error_handler(HTTPException, _reponse_erreur_http)
     app.config["CLARA_EXEMPLE"] = {"situation": exemple, "periode": periode}
     app.config["MAX_CONTENT_LENGTH"] = 20 * 2**20  # 413 en JSON au-delà (≈ 10 000 ménages)
+    # Réponses JSON compressées quand le client l'accepte (Accept-Encoding), au-delà de 1 Kio.
+    app.config.update(COMPRESS_MIMETYPES=["application/json"], COMPRESS_MIN_SIZE=1024, COMPRESS_ALGORITHM=["gzip", "br", "zstd", "deflate"])
+    Compress(app)
     return app
 
 

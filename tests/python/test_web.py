@@ -5,6 +5,7 @@ Un seul test lance le vrai serveur gunicorn, sur un port libre de 127.0.0.1.
 """
 
 import copy
+import gzip
 import json
 import os
 import socket
@@ -140,6 +141,54 @@ def test_evaluation_repond(client, exemple):
     reponse = client.post("/evaluation", json=copy.deepcopy(exemple))
     assert reponse.status_code == 200, reponse.get_data(as_text=True)[:500]
     assert isinstance(reponse.get_json(), dict)
+
+
+def _exemple_famille():
+    return json.loads((files("openfisca_clara") / "situation_examples" / "mere_isolee_reprise_emploi.json").read_text(encoding="utf-8"))
+
+
+def test_evaluation_resume_par_defaut_et_complet_sur_demande(client):
+    corps = {"situation": _exemple_famille(), "periode": PERIODE}
+    resume = _statut_et_json(client.post("/evaluation", json=copy.deepcopy(corps)), 200)
+    complet = _statut_et_json(client.post("/evaluation", json={**copy.deepcopy(corps), "detail": "complet"}), 200)
+    aides_resume = {a["id"]: a for r in resume["rubriques"] for a in r["aides"]}
+    aides_complet = {a["id"]: a for r in complet["rubriques"] for a in r["aides"]}
+    assert aides_resume.keys() == aides_complet.keys()
+    assert resume["questions"] == complet["questions"]
+    for identifiant, aide in aides_resume.items():
+        entiere = aides_complet[identifiant]
+        assert set(aide) == {"id", "label", "montant_est_maximum", "unite_montant", "statut", "montant", "raisons", "faits_manquants"}
+        assert (aide["statut"], aide["montant"], aide["unite_montant"]) == (entiere["statut"], entiere["montant"], entiere["unite_montant"])
+        decisive = {"eligible": None, "a_verifier": "inconnu", "non_eligible": "faux"}[aide["statut"]]
+        assert aide["raisons"] == [c["label"] for c in entiere["criteres"] if c["valeur"] == decisive]
+        assert aide["faits_manquants"] == entiere["faits_manquants"]
+        assert aide["statut"] == "eligible" or aide["raisons"], identifiant  # une aide non éligible ou à vérifier dit pourquoi
+    print(
+        f"\n/evaluation de mere_isolee_reprise_emploi : resume {len(json.dumps(resume, ensure_ascii=False).encode())} o, complet {len(json.dumps(complet, ensure_ascii=False).encode())} o"
+    )
+
+
+def test_evaluation_detail_inconnu(client, exemple):
+    erreur = _statut_et_json(client.post("/evaluation", json={**copy.deepcopy(exemple), "detail": "tout"}), 400)["erreur"]
+    assert erreur["champ"] == "detail"
+    assert erreur["attendu"] == ["resume", "complet"]
+
+
+def test_evaluation_compressee_si_le_client_l_accepte(client):
+    corps = {"situation": _exemple_famille(), "periode": PERIODE}
+    brute = client.post("/evaluation", json=copy.deepcopy(corps))
+    compressee = client.post("/evaluation", json=copy.deepcopy(corps), headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in brute.headers
+    assert compressee.headers["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(compressee.data)) == brute.get_json()
+    assert len(compressee.data) < len(brute.data) / 3
+
+
+def test_evaluation_personne_par_defaut_un_parent(client):
+    """Un client peut trier les clés (le client de test de Flask le fait) : la personne par défaut reste la mère."""
+    corps = {"situation": _exemple_famille(), "periode": PERIODE}
+    assert sorted(corps["situation"]["individus"])[0] != "mere"
+    assert _statut_et_json(client.post("/evaluation", json=corps), 200)["personne"] == "mere"
 
 
 def test_la_spec_documente_les_routes_clara(client):
