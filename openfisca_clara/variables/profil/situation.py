@@ -53,3 +53,16 @@ class reside_en_zfrr(Variable):
     set_input = set_input_dispatch_by_period
     label = "Résider (ou implanter son activité) dans une zone France ruralités revitalisation (ZFRR, ex-ZRR)"
     documentation = "Les ZRR sont remplacées par les ZFRR au 1er juillet 2024 (rulebook §2.3) ; réponse déclarée."
+
+
+class peut_beneficier_retraite_taux_plein(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = (
+        "Pouvoir déjà bénéficier d'une pension de retraite de base de droit propre à taux plein (âge et trimestres "
+        "atteints, ou âge du taux plein automatique), hors régimes des marins, de l'Opéra de Paris, des mines et pension militaire"
+    )

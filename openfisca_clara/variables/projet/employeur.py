@@ -4,7 +4,7 @@ personne (« mon embauche ouvrirait-elle cette aide ? »), avec ces faits sur l'
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import Individu
 
-from openfisca_clara.tri_etat import NON_RENSEIGNE
+from openfisca_clara.tri_etat import NON_RENSEIGNE, Reponse
 
 
 class employeur_effectif(Variable):
@@ -35,3 +35,13 @@ class employeur_type(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Type de l'employeur qui recrute"
+
+
+class employeur_accord_branche_cve_57_ans(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Une convention ou un accord de branche étendu applicable à l'employeur ouvre le contrat de valorisation de " "l'expérience dès 57 ans"
