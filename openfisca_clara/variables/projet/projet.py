@@ -134,12 +134,14 @@ class projet_formation_validee_ppae(Variable):
 
 
 class LieuProjet(Enum):
-    __order__ = "non_renseigne france_metropolitaine outre_mer eee_suisse_andorre_monaco autre_pays"
+    __order__ = "non_renseigne france_metropolitaine outre_mer eee_suisse_andorre_monaco autre_pays en_france"
     non_renseigne = "Non renseigné"
     france_metropolitaine = "France métropolitaine"
     outre_mer = "Outre-mer (départements et collectivités d'outre-mer)"
     eee_suisse_andorre_monaco = "Autre pays de l'Espace économique européen, Suisse, Andorre ou Monaco"
     autre_pays = "Autre pays"
+    # Dernier pour ne pas déplacer les indices des valeurs existantes.
+    en_france = "En France, métropole ou outre-mer (sans préciser)"
 
 
 class projet_lieu(Variable):
@@ -150,6 +152,11 @@ class projet_lieu(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Lieu de l'entretien, de l'emploi ou de la formation"
+    documentation = (
+        "« en_france » : en France sans dire si c'est en métropole ou en outre-mer ; il remplit les conditions "
+        "qui acceptent les deux (aide à la mobilité, aide à la garde d'enfants) et laisse « à vérifier » celles "
+        "qui distinguent l'une de l'autre (barème outre-mer de l'aide à l'embauche d'un apprenti, LADOM)."
+    )
 
 
 class projet_distance_aller_retour_km(Variable):

@@ -123,7 +123,8 @@ def _montants_possibles(individu, period, parameters, maximum=False):
     }
     niveau_inconnu = niveau == TypesNiveauDiplome.non_renseigne
     groupe_possible = {groupe: niveau_inconnu | np.isin(niveau, [TypesNiveauDiplome[n].index for n in noms]) for groupe, noms in GROUPES_NIVEAU.items()}
-    lieu_inconnu = lieu == LieuProjet.non_renseigne
+    # « En France » sans préciser : métropole ou outre-mer restent possibles tous les deux.
+    lieu_inconnu = (lieu == LieuProjet.non_renseigne) | (lieu == LieuProjet.en_france)
     outre_mer_possible = {True: lieu_inconnu | (lieu == LieuProjet.outre_mer), False: lieu_inconnu | (lieu != LieuProjet.outre_mer)}
     rqth_inconnu = rqth == Reponse.non_renseigne
     rqth_possible = {True: rqth_inconnu | (rqth == Reponse.oui), False: rqth_inconnu | (rqth == Reponse.non)}

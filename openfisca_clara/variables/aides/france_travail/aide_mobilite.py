@@ -181,7 +181,9 @@ class france_travail_aide_mobilite_lieu(Variable):
 
     def formula(individu, period):
         lieu = individu("projet_lieu", period)
-        return critere(lieu != LieuProjet.non_renseigne, np.isin(lieu, [LieuProjet.france_metropolitaine.index, LieuProjet.outre_mer.index]))
+        return critere(
+            lieu != LieuProjet.non_renseigne, np.isin(lieu, [LieuProjet.france_metropolitaine.index, LieuProjet.outre_mer.index, LieuProjet.en_france.index])
+        )
 
 
 class france_travail_aide_mobilite_delai(Variable):
