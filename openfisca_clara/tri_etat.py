@@ -219,6 +219,23 @@ def parametre_aux_dates(parameters, dates, chemin, defaut=np.nan):
     return np.where(np.isnan(resultat), defaut, resultat)
 
 
+def derniere_valeur_publiee(parameters, dates, chemin):
+    """Dernière valeur non nulle d'une feuille à la date de chaque personne, ou à une date antérieure (NaN s'il n'y en a pas).
+
+    Sert à savoir qu'un seuil non publié à une date (valeur nulle) est au moins franchi ou non par un montant connu ;
+    jamais à remplacer la valeur inconnue (issue 8, classe f).
+    """
+    dates = np.asarray(dates, dtype="datetime64[D]")
+    feuille = _racine(parameters)
+    for morceau in chemin.split("."):
+        feuille = getattr(feuille, morceau)
+    debuts, valeurs = _historique(feuille)
+    rang_publie = np.maximum.accumulate(np.where(np.isnan(valeurs), -1, np.arange(len(valeurs))))
+    rang = np.searchsorted(debuts, dates, side="right") - 1
+    publie = np.where(rang >= 0, rang_publie[np.maximum(rang, 0)], -1)
+    return np.where(publie >= 0, valeurs[np.maximum(publie, 0)], np.nan)
+
+
 def premiere_date(parameters, chemin):
     """Date de la première valeur d'une feuille de paramètre (début de son historique)."""
     feuille = _racine(parameters)
@@ -259,3 +276,12 @@ def critere_ouverture(parameters, dates, chemin, avant_historique=FAUX):
     """
     valeur = parametre_aux_dates(parameters, dates, chemin)
     return np.select([np.isnan(valeur), valeur == 1], [avant_historique, VRAI], FAUX).astype(np.int8)
+
+
+def critere_montant_calculable(connu):
+    """Critère « le montant peut être établi » : VRAI là où la base du montant est connue, INCONNU ailleurs, jamais FAUX.
+
+    Un montant qui ne peut pas être établi (base inconnue, barème non publié à la date) ne s'affiche ni « éligible,
+    0 € » ni à un plancher : l'aide est « à vérifier » et le fait manquant est nommé (issue 8, classe e).
+    """
+    return np.where(connu, VRAI, INCONNU).astype(np.int8)

@@ -49,3 +49,23 @@ def test_chaque_critere_vaut_moins_un_zero_ou_un(population, systeme):
     assert len(criteres) > 100
     for nom in criteres:
         assert np.isin(simulation.calculate(nom, periode), (-1, 0, 1)).all(), nom
+
+
+def test_jamais_eligible_a_zero_euro(population):
+    """Issue 8, classe e : une aide qui a un montant (fiche `variables.montant`) n'est jamais « éligible, 0 € ».
+
+    Un montant qui ne peut pas être établi rend l'aide « à vérifier » (critère `…_base_montant` ou équivalent) ;
+    seules les aides sans montant (fiche `variables.montant: null`) n'en ont pas.
+    """
+    simulation, periode = population
+    fautives = {}
+    for identifiant, fiche in charger_catalogue().items():
+        noms = fiche["variables"]
+        if noms["montant"] is None:
+            continue
+        statut = np.asarray(simulation.calculate(noms["statut"], periode))
+        montant = simulation.calculate(noms["montant"], periode)
+        nombre = int(((statut == 2) & (montant <= 0)).sum())
+        if nombre:
+            fautives[identifiant] = nombre
+    assert not fautives, fautives

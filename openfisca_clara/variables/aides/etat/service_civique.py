@@ -11,6 +11,7 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     VRAI,
     StatutEligibilite,
+    critere_montant_calculable,
     critere_ouverture,
     et,
     parametre_aux_dates,
@@ -69,10 +70,25 @@ class etat_service_civique_nationalite(Variable):
         return np.where(np.isin(nationalite, [Nationalite.francaise.index, Nationalite.ue_eee_suisse.index]), VRAI, INCONNU).astype(np.int8)
 
 
+class etat_service_civique_montant_connu(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Montant de l'indemnité connu à la date de la demande (montants antérieurs au 1er juillet 2023 non repris)"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        dates = individu("date_demande", period)
+        etat = parametre_aux_dates(parameters, dates, f"{P}.indemnite_etat")
+        organisme = parametre_aux_dates(parameters, dates, f"{P}.prestation_organisme")
+        return critere_montant_calculable(~np.isnan(etat) & ~np.isnan(organisme))
+
+
 CRITERES = (
     "etat_service_civique_dispositif_ouvert",
     "etat_service_civique_age",
     "etat_service_civique_nationalite",
+    "etat_service_civique_montant_connu",
 )
 
 

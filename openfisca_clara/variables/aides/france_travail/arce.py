@@ -14,6 +14,7 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     StatutEligibilite,
     critere,
+    critere_montant_calculable,
     critere_ouverture,
     date_renseignee,
     et,
@@ -97,12 +98,26 @@ class france_travail_arce_creation_apres_fin_contrat(Variable):
         return critere(date_renseignee(creation) & date_renseignee(fin_contrat), creation > fin_contrat)
 
 
+class france_travail_arce_base_montant(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Montant du capital calculable : ARE journalière brute connue (le capital se calcule sur le brut, pas sur le montant net)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        # Rulebook §6.1 : taux × ARE journalière brute × reliquat. Le montant net déclaré (`allocation_chomage_journaliere`)
+        # lui est inférieur (participation retraite complémentaire, CSG, CRDS) : il ne permet ni le calcul ni un maximum.
+        return critere_montant_calculable(renseigne(individu("are_journaliere_brute", period)))
+
+
 CRITERES = (
     "france_travail_arce_dispositif_ouvert",
     "france_travail_arce_droits_are",
     "france_travail_arce_reliquat",
     "france_travail_arce_projet_creation",
     "france_travail_arce_creation_apres_fin_contrat",
+    "france_travail_arce_base_montant",
 )
 
 
@@ -152,7 +167,7 @@ class france_travail_arce_montant(Variable):
     entity = Individu
     definition_period = MONTH
     unit = "currency"
-    label = "ARCE : capital total (taux × ARE journalière brute × jours restants), 0 si ces faits sont inconnus"
+    label = "ARCE : capital total, brut (taux × ARE journalière brute × jours restants) ; 0 et « à vérifier » si ces faits sont inconnus"
     reference = REFERENCE
 
     def formula(individu, period):

@@ -9,9 +9,10 @@ rémunération de fin de formation (`rff`, §4.2) peut prendre le relais.
 Montant (journalier, brut) : celui de l'ARE, avec un plancher (`plancher_journalier`, §1.1). Le plancher
 est un montant **brut** : on le compare à `are_journaliere_brute` (notification de droits), pas à
 `allocation_chomage_journaliere` (montant net déclaré, qui sert aux seuils de ressources des aides de
-France Travail). Sans ARE brute connue, le montant affiché est le plancher (un minimum, pas un maximum).
-À partir du 1er juillet 2026, le plancher n'est pas publié (§12.1) : le montant est l'ARE brute sans
-plancher, ou 0 si elle est inconnue. L'ARE brute n'est presque jamais sous le plancher (l'ARE minimale
+France Travail). Sans ARE brute connue, le montant n'est pas établi : 0 et « à vérifier » (critère
+`unedic_aref_base_montant`), jamais le plancher affiché comme montant (issue 8, classe e).
+À partir du 1er juillet 2026, le plancher n'est pas publié (§12.1) : le montant est l'ARE brute quand elle dépasse
+le dernier plancher publié, sinon « à vérifier » (il serait relevé à une valeur inconnue). L'ARE brute n'est presque jamais sous le plancher (l'ARE minimale
 est plus élevée) : seul le cas d'une ARE plafonnée à 75 % du salaire de référence est concerné.
 
 Ouverture : l'AREF est bien plus ancienne que l'historique modélisé (à partir du 1er juillet 2017) ;
@@ -28,7 +29,9 @@ from openfisca_clara.tri_etat import (
     VRAI,
     StatutEligibilite,
     critere,
+    critere_montant_calculable,
     critere_ouverture,
+    derniere_valeur_publiee,
     et,
     ou,
     parametre_aux_dates,
@@ -91,11 +94,38 @@ class unedic_aref_formation(Variable):
         return np.select([projet == TypeProjet.non_renseigne, projet == TypeProjet.formation], [INCONNU, admise], FAUX).astype(np.int8)
 
 
+def _plancher(individu, period, parameters):
+    """Plancher brut à la date de la demande (NaN s'il n'est pas publié) et dernier plancher publié à cette date."""
+    dates = individu("date_demande", period)
+    chemin = f"{P}.plancher_journalier"
+    return parametre_aux_dates(parameters, dates, chemin), derniere_valeur_publiee(parameters, dates, chemin)
+
+
+class unedic_aref_base_montant(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = (
+        "Montant calculable : ARE journalière brute connue (l'AREF et son plancher sont bruts ; le montant net ne suffit pas), "
+        "et plancher publié à la date, sauf ARE brute au-dessus du dernier plancher publié"
+    )
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        brute = individu("are_journaliere_brute", period)
+        plancher, dernier = _plancher(individu, period, parameters)
+        # Plancher non publié (à partir du 1er juillet 2026) : une ARE brute sous le dernier plancher publié serait relevée
+        # à une valeur inconnue ; au-dessus, l'AREF est l'ARE brute (les planchers publiés n'ont jamais baissé).
+        plancher_sans_effet = ~np.isnan(plancher) | (~np.isnan(dernier) & (brute >= np.nan_to_num(dernier)))
+        return critere_montant_calculable(renseigne(brute) & plancher_sans_effet)
+
+
 CRITERES = (
     "unedic_aref_dispositif_ouvert",
     "critere_inscrit_france_travail",
     "unedic_aref_droits_are",
     "unedic_aref_formation",
+    "unedic_aref_base_montant",
 )
 
 
@@ -127,13 +157,14 @@ class unedic_aref_montant(Variable):
     entity = Individu
     definition_period = MONTH
     unit = "currency"
-    label = "ARE-formation (AREF) : montant journalier brut (ARE brute, au moins le plancher de l'AREF)"
+    label = "ARE-formation (AREF) : montant journalier brut (ARE brute, au moins le plancher brut de l'AREF) ; 0 et « à vérifier » si l'ARE brute est inconnue"
     reference = REFERENCE
 
     def formula(individu, period, parameters):
         plancher = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.plancher_journalier")
         are_brute = individu("are_journaliere_brute", period)
-        plancher_connu = np.nan_to_num(plancher)
-        montant = np.where(renseigne(are_brute), np.maximum(are_brute, plancher_connu), plancher_connu)
+        montant = np.maximum(are_brute, np.nan_to_num(plancher))
+        # Base inconnue (ARE brute, ou plancher non publié qui la relèverait) : 0, et le statut est « à vérifier ».
+        calculable = individu("unedic_aref_base_montant", period) == 1
         eligible_ou_a_verifier = individu("unedic_aref_statut", period) != StatutEligibilite.non_eligible
-        return np.where(eligible_ou_a_verifier, np.round(montant, 2), 0)
+        return np.where(eligible_ou_a_verifier & calculable, np.round(montant, 2), 0)

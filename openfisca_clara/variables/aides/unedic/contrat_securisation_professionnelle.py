@@ -30,6 +30,7 @@ from openfisca_clara.tri_etat import (
     Reponse,
     StatutEligibilite,
     critere,
+    critere_montant_calculable,
     critere_ouverture,
     et,
     ou,
@@ -127,10 +128,47 @@ class unedic_contrat_securisation_professionnelle_entreprise(Variable):
         return ou(petite, procedure)
 
 
+def _asp(individu, period, parameters):
+    """(montant journalier brut établi ou NaN, maximum possible) de l'ASP."""
+    dates = individu("date_demande", period)
+    anciennete = individu("unedic_contrat_securisation_professionnelle_anciennete_mois", period)
+    sjr = individu("salaire_journalier_reference_declare", period).astype(np.float64)
+    are = individu("are_journaliere_brute", period).astype(np.float64)
+    taux = parametre_aux_dates(parameters, dates, f"{P}.taux_salaire_journalier_reference")
+    anciennete_minimale = parametre_aux_dates(parameters, dates, f"{P}.anciennete_minimale_taux_mois")
+    au_taux = np.where(renseigne(sjr) & ~np.isnan(taux), taux * sjr, np.nan)
+    sous_anciennete = np.where(renseigne(are), are, np.nan)
+    montant = np.select(
+        [renseigne(anciennete) & (anciennete >= anciennete_minimale), renseigne(anciennete) & (anciennete < anciennete_minimale)],
+        [au_taux, sous_anciennete],
+        np.nan,
+    )
+    # Ancienneté inconnue : le plus haut des deux montants s'ils sont tous deux connus (maximum).
+    maximum = np.where(np.isnan(montant), np.fmax(au_taux, sous_anciennete), montant)
+    maximum = np.where(np.isnan(au_taux) | np.isnan(sous_anciennete), montant, maximum)
+    return montant, maximum
+
+
+class unedic_contrat_securisation_professionnelle_base_montant(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = (
+        "Montant de l'ASP calculable : ancienneté connue, et salaire journalier de référence (au moins un an d'ancienneté) "
+        "ou ARE journalière brute (moins d'un an) connus"
+    )
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        montant, _ = _asp(individu, period, parameters)
+        return critere_montant_calculable(~np.isnan(montant))
+
+
 CRITERES = (
     "unedic_contrat_securisation_professionnelle_dispositif_ouvert",
     "unedic_contrat_securisation_professionnelle_motif_economique",
     "unedic_contrat_securisation_professionnelle_entreprise",
+    "unedic_contrat_securisation_professionnelle_base_montant",
 )
 
 
@@ -164,24 +202,13 @@ class unedic_contrat_securisation_professionnelle_montant(Variable):
     unit = "currency"
     label = (
         "Allocation de sécurisation professionnelle (ASP), montant journalier brut : 75 % du SJR avec au moins un an "
-        "d'ancienneté, sinon l'ARE journalière ; 0 si un fait nécessaire manque"
+        "d'ancienneté, sinon l'ARE journalière brute ; ancienneté inconnue : le plus haut des deux (maximum) ; 0 et « à vérifier » "
+        "si la base manque"
     )
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        dates = individu("date_demande", period)
-        anciennete = individu("unedic_contrat_securisation_professionnelle_anciennete_mois", period)
-        sjr = individu("salaire_journalier_reference_declare", period).astype(np.float64)
-        are = individu("are_journaliere_brute", period).astype(np.float64)
-        taux = parametre_aux_dates(parameters, dates, f"{P}.taux_salaire_journalier_reference")
-        anciennete_minimale = parametre_aux_dates(parameters, dates, f"{P}.anciennete_minimale_taux_mois")
-
-        au_taux = renseigne(anciennete) & (anciennete >= anciennete_minimale)
-        sous_anciennete = renseigne(anciennete) & (anciennete < anciennete_minimale)
-        montant = np.select(
-            [au_taux & renseigne(sjr) & ~np.isnan(taux), sous_anciennete & renseigne(are)],
-            [np.nan_to_num(taux) * sjr, are],
-            0,
-        )
+        _, maximum = _asp(individu, period, parameters)
+        montant = np.nan_to_num(maximum)
         eligible_ou_a_verifier = individu("unedic_contrat_securisation_professionnelle_statut", period) != StatutEligibilite.non_eligible
         return np.where(eligible_ou_a_verifier, np.round(montant, 2), 0)
