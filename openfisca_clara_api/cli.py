@@ -64,6 +64,13 @@ def afficher_evaluation(resultat, sortie):
     total = sum(resume.values())
     print(f"Aides pour « {resultat['personne']} » en {MOIS[int(mois) - 1]} {annee} : {_pluriel(total, 'aide')} évaluée{'s' if total > 1 else ''}", file=sortie)
     print(f"  {resume['eligible']} éligible(s) · {resume['a_verifier']} à vérifier · {resume['non_eligible']} non éligible(s)", file=sortie)
+    avertissements = resultat.get("avertissements") or []
+    if avertissements:
+        print(f"\nATTENTION : {_pluriel(len(avertissements), 'entrée')} pour un autre mois que {MOIS[int(mois) - 1]} {annee}, non lue(s)", file=sortie)
+        for avertissement in avertissements:
+            texte = f"- {avertissement['chemin'].rsplit('.', 1)[0]} : donné pour {', '.join(avertissement['periodes'])}"
+            print(_lignes(texte, "  "), file=sortie)
+        print(_lignes(f"Évaluez le mois voulu avec --periode AAAA-MM, ou donnez ces entrées pour {resultat['periode']}.", "  "), file=sortie)
     aides = [aide for rubrique in resultat["rubriques"] for aide in rubrique["aides"]]
     libelles_rubriques = {r["id"]: r["label"] for r in resultat["rubriques"]}
     for statut in ("eligible", "a_verifier", "non_eligible"):

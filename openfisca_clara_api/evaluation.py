@@ -435,6 +435,56 @@ def _raisons(criteres, statut):
     return [c["label"] for c in criteres if c["valeur"] == decisive]
 
 
+def avertissements_periode(systeme, situation, periode):
+    """Les entrées données seulement pour d'autres périodes que le mois évalué : OpenFisca ne les lit pas (la variable
+    garde sa valeur par défaut, souvent « inconnue »). Une valeur pour une période qui contient le mois (l'année,
+    pour une variable annuelle ou mensuelle répartie) est lue ; une variable permanente (ETERNITY) aussi.
+
+    Une entrée par variable et par entité : ses périodes non lues, le chemin où la donner pour le mois évalué.
+    """
+    periode = periods.period(periode) if isinstance(periode, str) else periode
+    resultat = []
+    for pluriel, instances in situation.items() if isinstance(situation, dict) else ():
+        if not isinstance(instances, dict):
+            continue
+        for identifiant, instance in instances.items():
+            if not isinstance(instance, dict):
+                continue
+            for nom, valeurs in instance.items():
+                variable = systeme.variables.get(nom)
+                if variable is None or variable.entity.plural != pluriel or not isinstance(valeurs, dict):
+                    continue
+                if variable.definition_period == periods.DateUnit.ETERNITY:
+                    continue
+                lue, autres = False, []
+                for cle, valeur in valeurs.items():
+                    if valeur is None or cle == "ETERNITY":
+                        continue
+                    donnee = periods.period(cle)
+                    if donnee.start <= periode.start and periode.stop <= donnee.stop:
+                        lue = True
+                    else:
+                        autres.append(str(donnee))
+                if autres and not lue:
+                    mois = str(periode)
+                    resultat.append(
+                        {
+                            "code": "periode_non_evaluee",
+                            "variable": nom,
+                            "entite": pluriel,
+                            "identifiant": str(identifiant),
+                            "periodes": autres,
+                            "periode_evaluee": mois,
+                            "chemin": chemin(pluriel, identifiant, nom, mois),
+                            "message": (
+                                f"« {nom} » est donné pour {', '.join(autres)}, pas pour le mois évalué {mois} : cette valeur "
+                                f"n'est pas lue. Donnez-la pour {mois}, ou évaluez le mois où elle est donnée."
+                            ),
+                        }
+                    )
+    return resultat
+
+
 def _personne_par_defaut(situation, identifiants):
     """Le premier parent de la première famille, sinon le premier individu : l'ordre des clés JSON n'est pas
     garanti (un client peut les trier) et, dans une famille, la personne qui cherche une aide est un parent."""
@@ -453,7 +503,8 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
     sont alors créés, un par personne, comme le fait l'API web). `periode` : « AAAA-MM ». `personne` : identifiant
     d'un individu, le premier par défaut. Filtres : `rubriques` (l'une d'elles), `besoins` (au moins l'un d'eux,
     comme Clara), `aides` (identifiants). `detail` : « complet » (la fiche entière et tous les critères) ou
-    « resume » (statut, montant et unité, `raisons` : les critères non remplis ou inconnus). Renvoie un dictionnaire
+    « resume » (statut, montant et unité, `raisons` : les critères non remplis ou inconnus). `avertissements` nomme
+    les entrées données seulement pour d'autres périodes que le mois évalué (non lues). Renvoie un dictionnaire
     sérialisable en JSON ; lève `ErreurEntree`.
     """
     if detail not in DETAILS:
@@ -537,6 +588,7 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
         "personne": personne,
         "versions": dict(versions()),
         "resume": comptes,
+        "avertissements": avertissements_periode(systeme, situation, periode_),
         "rubriques": rubriques_sortie,
         "questions": questions_sortie,
     }

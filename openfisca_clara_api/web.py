@@ -431,6 +431,26 @@ def completer_spec(spec, exemple, periode):
             "personne": texte,
             "versions": {"type": "object", "additionalProperties": texte},
             "resume": {"type": "object", "properties": {s: {"type": "integer"} for s in statut["enum"]}},
+            "avertissements": {
+                "type": "array",
+                "description": (
+                    "Les entrées données seulement pour d'autres périodes que le mois évalué : elles ne sont pas lues "
+                    "(liste vide sinon). `periodes` : les périodes données ; `chemin` : où donner la valeur pour le mois évalué."
+                ),
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "code": {"type": "string", "enum": ["periode_non_evaluee"]},
+                        "variable": texte,
+                        "entite": texte,
+                        "identifiant": texte,
+                        "periodes": liste_textes,
+                        "periode_evaluee": texte,
+                        "chemin": texte,
+                        "message": texte,
+                    },
+                },
+            },
             "rubriques": {
                 "type": "array",
                 "items": {

@@ -159,3 +159,22 @@ def test_arguments_invalides(capsys):
     assert main(["inconnue"]) == 2
     assert main([]) == 2
     assert main(["--help"]) == 0
+
+
+def test_evaluer_sans_periode_signale_les_entrees_d_un_autre_mois(systeme, capsys, tmp_path, monkeypatch):
+    """Sans --periode, le mois courant est évalué : une entrée donnée pour un autre mois est nommée, pas ignorée en silence."""
+    import openfisca_clara_api.cli as cli
+
+    monkeypatch.setattr(cli, "_mois_courant", lambda: "2026-12")
+    fichier = tmp_path / "situation.json"
+    fichier.write_text(json.dumps({"individus": {"p": {"inscription_france_travail": {"2025-06": "oui"}, "age_declare": {"2026-12": 40}}}}), encoding="utf-8")
+    code, sortie, _ = _lancer(capsys, "evaluer", str(fichier))
+    assert code == 0
+    assert "en décembre 2026" in sortie
+    assert "ATTENTION" in sortie and "inscription_france_travail" in sortie and "2025-06" in sortie and "--periode" in sortie
+    assert "age_declare" not in sortie.split("ATTENTION", 1)[1].split("\n\n", 1)[0]
+    code, sortie, _ = _lancer(capsys, "evaluer", str(fichier), "--json")
+    avertissements = json.loads(sortie)["avertissements"]
+    assert [(a["variable"], a["periodes"], a["periode_evaluee"]) for a in avertissements] == [("inscription_france_travail", ["2025-06"], "2026-12")]
+    code, sortie, _ = _lancer(capsys, "evaluer", str(fichier), "--periode", "2025-06")
+    assert "ATTENTION" in sortie and "age_declare" in sortie  # à l'inverse, l'âge n'est donné que pour 2026-12

@@ -425,3 +425,47 @@ def test_comparer_reforme():
 def test_periode_des_exemples_est_un_mois():
     for nom in EXEMPLES:
         datetime.date.fromisoformat(periode_demandee(charger_exemple(nom)) + "-01")
+
+
+# --- Entrées données pour un autre mois que le mois évalué (issue #8, point 4) -------------------------------
+
+
+def test_une_entree_d_un_autre_mois_est_signalee_et_non_lue():
+    situation = {
+        "individus": {
+            "demandeur": {
+                "age_declare": {"2025-05": 30},  # un autre mois : non lu en 2025-06
+                "inscription_france_travail": {"2025": "oui"},  # l'année contient le mois évalué : lue
+                "percoit_are": {PERIODE: "oui", "2025-05": "non"},  # le mois évalué est donné : lu
+                "date_naissance": {"ETERNITY": "1995-01-01"},
+            }
+        }
+    }
+    resultat = evaluer(situation, PERIODE)
+    assert resultat["avertissements"] == [
+        {
+            "code": "periode_non_evaluee",
+            "variable": "age_declare",
+            "entite": "individus",
+            "identifiant": "demandeur",
+            "periodes": ["2025-05"],
+            "periode_evaluee": PERIODE,
+            "chemin": f"individus.demandeur.age_declare.{PERIODE}",
+            "message": (
+                f"« age_declare » est donné pour 2025-05, pas pour le mois évalué {PERIODE} : cette valeur n'est pas lue. "
+                f"Donnez-la pour {PERIODE}, ou évaluez le mois où elle est donnée."
+            ),
+        }
+    ]
+    assert evaluer(situation, "2025-05")["avertissements"] == []  # chaque entrée couvre mai 2025
+
+
+def test_sans_entree_d_un_autre_mois_la_liste_est_vide(resultats):
+    for nom, resultat in resultats.items():
+        assert resultat["avertissements"] == [], nom
+
+
+def test_les_avertissements_figurent_aussi_dans_le_resume():
+    situation = {"individus": {"demandeur": {"percoit_are": {"2024-12": "oui"}, "rqth": {"2026-01": "non"}}}}
+    avertissements = evaluer(situation, PERIODE, detail="resume")["avertissements"]
+    assert [(a["variable"], a["periodes"]) for a in avertissements] == [("percoit_are", ["2024-12"]), ("rqth", ["2026-01"])]

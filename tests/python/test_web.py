@@ -493,3 +493,19 @@ def test_le_vrai_serveur_gunicorn(exemple):
         except subprocess.TimeoutExpired:
             serveur.kill()
             serveur.wait(5)
+
+
+def test_evaluation_signale_les_entrees_d_un_autre_mois(client):
+    corps = {"situation": {"individus": {"p": {"percoit_are": {"2025-05": "oui"}, "age_declare": {"2025-06": 40}}}}, "periode": "2025-06"}
+    for detail in ("resume", "complet"):
+        reponse = _statut_et_json(client.post("/evaluation", json={**copy.deepcopy(corps), "detail": detail}), 200)
+        assert [(a["variable"], a["identifiant"], a["periodes"], a["periode_evaluee"]) for a in reponse["avertissements"]] == [
+            ("percoit_are", "p", ["2025-05"], "2025-06")
+        ]
+        assert "2025-05" in reponse["avertissements"][0]["message"]
+
+
+def test_la_spec_decrit_les_avertissements(client):
+    spec = client.get("/spec").get_json()
+    sortie = spec["components"]["schemas"]["EvaluationOutput"]["properties"]
+    assert "avertissements" in sortie and sortie["avertissements"]["type"] == "array"
