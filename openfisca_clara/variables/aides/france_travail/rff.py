@@ -12,20 +12,29 @@ en tension. La délibération 2023-52 admet aussi des formations non qualifiante
 porteurs » du plan France relance : une formation non qualifiante reste donc « à vérifier » (liste non
 lue, date d'introduction non vérifiée).
 
+Relais (issue 8, classe d) : la RFF commence le lendemain du dernier jour indemnisé en AREF / ASP-F ; elle n'exige
+pas que l'allocation soit versée le mois évalué. La fin des droits se lit dans
+`france_travail_rff_date_fin_droits_allocation_formation`, à défaut se déduit du reliquat tant que l'allocation est
+versée ; elle doit tomber pendant la formation (au plus tôt le jour d'entrée, avant son dernier jour).
+
 Montant mensuel : dernier montant journalier d'AREF / ASP-F perçu × nombre de jours du mois, plafonné.
-On lit `allocation_chomage_journaliere` (montant journalier déclaré de l'allocation perçue : le texte
-parle du montant « perçu » ; l'ASP n'a pas d'« ARE brute »). Plafond : 756,63 € (francetravail.fr) ou
+Base : le montant **net perçu** (`allocation_chomage_journaliere` ; France Travail : « dernier montant journalier
+[…] reçu à la fin de vos droits » ; l'ASP n'a pas d'« ARE brute »). Seul le brut connu (`are_journaliere_brute`) :
+le net lui est inférieur, le montant affiché est le maximum min(brut × jours, plafond). Plafond : 756,63 € (francetravail.fr) ou
 769,49 € (pages secondaires) depuis le 1er avril 2025, non tranché (rulebook §14) : le montant est
 plafonné à la plus haute valeur (maximum) et le critère `france_travail_rff_montant_determine` vaut
 « à vérifier » quand le choix change le montant. Entre le 1er mai 2021 et le 31 mars 2024, le plafond
 n'a pas été relu : montant non plafonné (maximum), « à vérifier » au-delà de 652,02 €.
 """
 
+from datetime import date
+
 import numpy as np
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
+    DATE_NON_RENSEIGNEE,
     FAUX,
     INCONNU,
     VRAI,
@@ -73,6 +82,28 @@ class france_travail_rff_financement_public(Variable):
     label = "La formation est achetée, financée ou cofinancée par une Région, l'Agefiph, un OPCO, une autre collectivité ou l'employeur (CSP)"
 
 
+class france_travail_rff_date_fin_droits_allocation_formation(Variable):
+    value_type = date
+    default_value = DATE_NON_RENSEIGNEE.astype(date)
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Dernier jour indemnisé en ARE-formation (AREF), ASP-formation ou ATI-formation, passé ou à venir ; 0001-01-01 : non renseigné"
+    documentation = (
+        "La RFF commence le lendemain. À défaut, tant que l'allocation est versée, ce jour se déduit des droits restants "
+        "(`are_droits_restants_jours`) : date de la demande + jours − 1."
+    )
+    reference = REFERENCE
+
+
+def _fin_droits(individu, period):
+    """Dernier jour indemnisé en AREF / ASP-F : déclaré, sinon déduit du reliquat (date de demande + jours − 1)."""
+    declaree = individu("france_travail_rff_date_fin_droits_allocation_formation", period)
+    jours = individu("are_droits_restants_jours", period)
+    deduite = individu("date_demande", period) + (np.maximum(jours, 0) - 1).astype("timedelta64[D]")
+    return np.where(date_renseignee(declaree), declaree, np.where(renseigne(jours), deduite, DATE_NON_RENSEIGNEE))
+
+
 class france_travail_rff_dispositif_ouvert(Variable):
     value_type = int
     entity = Individu
@@ -92,28 +123,33 @@ class france_travail_rff_allocation_formation(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Percevoir l'ARE-formation (AREF) ou l'allocation de sécurisation professionnelle pendant la formation"
+    label = (
+        "Être ou avoir été indemnisé(e) en ARE-formation (AREF) ou en allocation de sécurisation professionnelle pendant "
+        "la formation (la RFF prend le relais à la fin de ces droits : ils n'ont pas à être versés le mois de la demande)"
+    )
     reference = REFERENCE
 
     def formula(individu, period):
-        return ou(reponse_oui(individu("percoit_aref", period)), reponse_oui(individu("percoit_asp", period)))
+        # Issue 8 classe d : la RFF commence quand l'AREF s'arrête. « Ne pas percevoir l'AREF ce mois-ci » ne l'exclut pas ;
+        # ce qui l'exclut, c'est une fin des droits connue antérieure à l'entrée en formation.
+        debut_formation = individu("projet_date_debut", period)
+        fin_declaree = individu("france_travail_rff_date_fin_droits_allocation_formation", period)
+        pendant = critere(date_renseignee(fin_declaree) & date_renseignee(debut_formation), fin_declaree >= debut_formation)
+        return ou(reponse_oui(individu("percoit_aref", period)), reponse_oui(individu("percoit_asp", period)), pendant)
 
 
 class france_travail_rff_droits_epuises_en_cours(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Vos droits à l'allocation s'épuisent avant la fin de la formation"
+    label = "Vos droits à l'allocation s'épuisent (ou se sont épuisés) avant la fin de la formation"
     reference = REFERENCE
 
     def formula(individu, period):
-        jours = individu("are_droits_restants_jours", period)
-        fin = individu("projet_formation_date_fin", period)
-        debut_droits = individu("date_demande", period)
-        connu = renseigne(jours) & date_renseignee(fin)
-        # Dernier jour indemnisé : date de demande + jours − 1 ; il doit précéder la fin de la formation.
-        lendemain_fin_droits = debut_droits + np.maximum(jours, 0).astype("timedelta64[D]")
-        return critere(connu, lendemain_fin_droits <= fin)
+        fin_formation = individu("projet_formation_date_fin", period)
+        fin_droits = _fin_droits(individu, period)
+        # Le dernier jour indemnisé doit précéder le dernier jour de la formation.
+        return critere(date_renseignee(fin_droits) & date_renseignee(fin_formation), fin_droits < fin_formation)
 
 
 class france_travail_rff_formation_financee(Variable):
@@ -154,6 +190,7 @@ class france_travail_rff_formation_qualifiante_metier_en_tension(Variable):
 
 
 def _mensuel(individu, period):
+    """Montant journalier perçu (net, `allocation_chomage_journaliere`) et son produit par les jours du mois."""
     journalier = individu("allocation_chomage_journaliere", period)
     return journalier, journalier * period.size_in_days
 
@@ -225,6 +262,9 @@ class france_travail_rff_montant(Variable):
         plafond = np.where(np.isnan(haut), np.inf, haut)
         # Allocation journalière inconnue : le plafond le plus haut connu (maximum).
         maximum = np.where(np.isnan(haut), np.nan_to_num(bas), haut)
+        # Seul le brut est connu : le net perçu lui est inférieur, le montant est au plus min(brut × jours, plafond).
+        brut = individu("are_journaliere_brute", period)
+        maximum = np.where(renseigne(brut), np.minimum(brut * period.size_in_days, maximum), maximum)
         montant = np.where(renseigne(journalier), np.minimum(mensuel, plafond), maximum)
         eligible_ou_a_verifier = individu("france_travail_rff_statut", period) != StatutEligibilite.non_eligible
         return np.where(eligible_ou_a_verifier, np.round(montant, 2), 0)
