@@ -6,11 +6,24 @@ ANALYSE = ["pyarrow>=15", "tqdm>=4.66", "dask[distributed]>=2024.8", "matplotlib
 
 setup(
     name="openfisca-clara",
-    version="0.1.0",
+    version="0.2.0",  # SemVer ; CHANGELOG.md
     description="Les aides au retour à l'emploi (Clara) en règles-code : une extension OpenFisca d'openfisca-france",
     long_description=Path("README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",
     license="AGPL-3.0-or-later",
+    classifiers=[
+        "Development Status :: 4 - Beta",
+        "Intended Audience :: Developers",
+        "Intended Audience :: Information Technology",
+        "Natural Language :: French",
+        "Operating System :: POSIX",
+        "Programming Language :: Python :: 3",
+        "Programming Language :: Python :: 3.11",
+        "Programming Language :: Python :: 3.12",
+        "Programming Language :: Python :: 3.13",
+        "Topic :: Scientific/Engineering :: Information Analysis",
+        "Topic :: Sociology",
+    ],
     python_requires=">=3.11,<3.14",
     packages=find_namespace_packages(include=["openfisca_clara", "openfisca_clara.*", "openfisca_clara_api", "openfisca_clara_api.*"]),
     include_package_data=True,
@@ -30,6 +43,7 @@ setup(
         "analyse": ANALYSE,
         "dev": [
             *ANALYSE,
+            "build>=1.2,<2",  # .ci/run : wheel et sdist (scripts/smoke_wheel.py)
             "pytest>=8.3,<9",
             "ruff==0.8.6",
         ],

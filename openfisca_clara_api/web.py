@@ -25,11 +25,9 @@ Ce module vit hors du dossier de l'extension : `load_extension` exécute chaque 
 import copy
 import datetime
 import gc
-import inspect
 import json
 import logging
 import math
-from collections.abc import Mapping
 
 from flask import Response, current_app, jsonify, request
 from flask_compress import Compress
@@ -37,13 +35,11 @@ from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
 from openfisca_web_api import handlers
-from openfisca_web_api import loader as chargeur
-from openfisca_web_api.app import create_app
-from openfisca_web_api.loader.variables import build_variable
 from werkzeug.exceptions import HTTPException
 
 from openfisca_clara_api.catalogue import SCHEMA as SCHEMA_FICHE
 from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
+from openfisca_clara_api.compat import IdentiteWSGI, brancher_constructeur, creer_application_openfisca, donnees_openfisca, info_spec
 from openfisca_clara_api.erreurs import ErreurEntree, depuis_openfisca
 from openfisca_clara_api.systeme import ConstructeurSimulation, construire_systeme
 
@@ -342,6 +338,7 @@ def _openapi(schema):
 
 
 def completer_spec(spec, exemple, periode):
+    spec["info"] = info_spec(spec["info"])
     vocab = vocabulaire()
     catalogue = charger_catalogue()
     erreur = {"$ref": "#/components/schemas/ErreurClara"}
@@ -577,40 +574,6 @@ def situation_exemple(systeme, periode=None):
 # --- L'application -----------------------------------------------------------------------------------
 
 
-class VariablesALaDemande(Mapping):
-    """Les fiches /variable d'openfisca_web_api, construites à la première lecture plutôt qu'au démarrage :
-    lire le code source des 3 200 formules coûte ≈ 0,7 s, un septième du démarrage. Même contenu."""
-
-    def __init__(self, systeme, metadonnees):
-        self._systeme, self._metadonnees, self._fiches = systeme, metadonnees, {}
-
-    def __getitem__(self, nom):
-        if nom not in self._fiches:
-            self._fiches[nom] = build_variable(self._systeme.variables[nom], self._metadonnees)
-        return self._fiches[nom]
-
-    def __iter__(self):
-        return iter(self._systeme.variables)
-
-    def __len__(self):
-        return len(self._systeme.variables)
-
-
-def _creer_application_openfisca(systeme, **options):
-    """`openfisca_web_api.app.create_app`, avec les fiches de variables construites à la demande."""
-    construire_variables = chargeur.build_variables
-    chargeur.build_variables = VariablesALaDemande
-    try:
-        return create_app(systeme, **options)
-    finally:
-        chargeur.build_variables = construire_variables
-
-
-def _donnees_openfisca(app):
-    """Le dictionnaire `data` d'openfisca_web_api.app.create_app (spécification, variables...)."""
-    return inspect.getclosurevars(app.view_functions["get_spec"]).nonlocals["data"]
-
-
 def creer_application(systeme=None, evaluer=None):
     """L'application Flask : OpenFisca standard + routes Clara + erreurs JSON. Le système est construit
     une fois (`construire_systeme()`) si on ne le donne pas ; `evaluer` vient d'`openfisca_clara_api.evaluation`."""
@@ -625,14 +588,14 @@ def creer_application(systeme=None, evaluer=None):
     accueil = "API OpenFisca d'openfisca-france et openfisca-clara (aides au retour à l'emploi). Spécification : /spec."
     systeme.open_api_config = {**sans_exemple, "simulation_example": exemple}
     try:
-        app = _creer_application_openfisca(systeme, welcome_message=accueil)
+        app = creer_application_openfisca(systeme, welcome_message=accueil)
     except Exception:  # une formule cassée (en calcul ou en trace) ne doit pas empêcher de servir le reste
         logging.getLogger(__name__).exception("L'exemple OpenAPI (calculate + trace) échoue : /spec sera servie sans exemple.")
         systeme.open_api_config = sans_exemple
-        app = _creer_application_openfisca(systeme, welcome_message=accueil)
-    completer_spec(_donnees_openfisca(app)["openAPI_spec"], copy.deepcopy(exemple), periode)
+        app = creer_application_openfisca(systeme, welcome_message=accueil)
+    completer_spec(donnees_openfisca(app)["openAPI_spec"], copy.deepcopy(exemple), periode)
 
-    handlers.SimulationBuilder = ConstructeurSimulation  # utilisé par handlers.calculate et handlers.trace
+    brancher_constructeur(ConstructeurSimulation)  # utilisé par handlers.calculate et handlers.trace
     app.view_functions["calculate"] = lambda: _calcul_openfisca(systeme, handlers.calculate)
     app.view_functions["trace"] = lambda: _calcul_openfisca(systeme, handlers.trace)
     app.add_url_rule("/aides", "lister_aides", lister_aides, methods=["GET"])
@@ -644,6 +607,7 @@ def creer_application(systeme=None, evaluer=None):
     # Réponses JSON compressées quand le client l'accepte (Accept-Encoding), au-delà de 1 Kio.
     app.config.update(COMPRESS_MIMETYPES=["application/json"], COMPRESS_MIN_SIZE=1024, COMPRESS_ALGORITHM=["gzip", "br", "zstd", "deflate"])
     Compress(app)
+    app.wsgi_app = IdentiteWSGI(app.wsgi_app)  # en-têtes Country-Package : openfisca-clara et sa version
     return app
 
 

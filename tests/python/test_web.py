@@ -106,7 +106,7 @@ def test_calculate_garde_la_forme_d_openfisca(client):
     resultat = reponse.get_json()
     attendu["individus"]["p"][statut][PERIODE] = resultat["individus"]["p"][statut][PERIODE]
     assert resultat == attendu
-    assert reponse.headers["Country-Package"] == "openfisca-france"
+    assert reponse.headers["Country-Package"] == "openfisca-clara"
 
 
 # --- Routes Clara -----------------------------------------------------------------------------------
