@@ -21,9 +21,9 @@ Conditions modélisées, lues à la date de la demande :
   Avant le 1er juillet 2021, l'ARE minimale partagée (`clara.references.are_minimale`) n'a pas de valeur :
   une personne indemnisée qui n'a pas de minimum social y est « à vérifier ».
 
-Non modélisées (fiche du catalogue) : constat par le conseiller que l'absence de permis freine le retour à
-l'emploi, absence d'autre aide au permis, attribution une seule fois, demande avant l'inscription en
-auto-école, budgets régionaux.
+Faits déclarés (critères) : constat par le conseiller que l'absence de permis freine le retour à l'emploi,
+absence d'autre aide au permis (publique ou privée), attribution une seule fois. Non modélisés (fiche du
+catalogue) : demande avant l'inscription en auto-école, budgets régionaux.
 
 Montant : au plus 1 200 €, versé à l'auto-école selon le devis ; le modèle affiche le plafond.
 
@@ -51,6 +51,7 @@ from openfisca_clara.tri_etat import (
     date_renseignee,
     et,
     lire,
+    non,
     ou,
     par_date,
     parametre_aux_dates,
@@ -182,12 +183,78 @@ class france_travail_aide_permis_b_ressources(Variable):
         return np.select([sans_condition, inconnue], [VRAI, np.maximum(ressources, INCONNU)], ressources).astype(np.int8)
 
 
+class france_travail_aide_permis_b_frein_confirme(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Le conseiller France Travail confirme que l'absence de permis B freine le retour à l'emploi (emploi visé qui l'exige, zone mal desservie)"
+
+
+class france_travail_aide_permis_b_autre_aide_permis(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Bénéficier d'une autre aide au permis de conduire, d'un organisme public ou privé"
+
+
+class france_travail_aide_permis_b_deja_recue(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Avoir déjà reçu l'aide au permis B de France Travail"
+
+
+class france_travail_aide_permis_b_besoin_confirme(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Le conseiller France Travail constate que l'absence de permis B freine le retour à l'emploi"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return reponse_oui(individu("france_travail_aide_permis_b_frein_confirme", period))
+
+
+class france_travail_aide_permis_b_sans_autre_aide(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne bénéficier d'aucune autre aide au permis, publique ou privée"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("france_travail_aide_permis_b_autre_aide_permis", period)))
+
+
+class france_travail_aide_permis_b_premiere_fois(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne jamais avoir reçu l'aide au permis B de France Travail (accordée une seule fois)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("france_travail_aide_permis_b_deja_recue", period)))
+
+
 CRITERES = (
     "france_travail_aide_permis_b_dispositif_ouvert",
     "france_travail_aide_permis_b_age",
     "france_travail_aide_permis_b_anciennete_inscription",
     "france_travail_aide_permis_b_categorie",
     "france_travail_aide_permis_b_ressources",
+    "france_travail_aide_permis_b_besoin_confirme",
+    "france_travail_aide_permis_b_sans_autre_aide",
+    "france_travail_aide_permis_b_premiere_fois",
 )
 
 

@@ -4,20 +4,25 @@ Le capital vaut taux × ARE journalière brute × jours de droits restants à la
 dépend de la date de fin du contrat qui a ouvert les droits (45 % avant le 1er juillet 2023, 60 % ensuite).
 Il est versé en deux fois, la seconde six mois après la première si l'activité continue (et, pour les
 créations à partir du 1er avril 2025, sans CDI à temps plein) : condition non modélisable ici.
+
+Conditions déclarées (rulebook §6.1) : ACRE obtenue, choix du capital plutôt que du maintien de l'ARE en cumul
+(`creation_choix_indemnisation`, lu aussi par le maintien de l'ARE), ARCE pas déjà reçue au titre des mêmes droits.
 """
 
 import numpy as np
-from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
     INCONNU,
+    Reponse,
     StatutEligibilite,
     critere,
     critere_montant_calculable,
     critere_ouverture,
     date_renseignee,
     et,
+    non,
     ou,
     parametre_aux_dates,
     premiere_date,
@@ -25,6 +30,7 @@ from openfisca_clara.tri_etat import (
     reponse_oui,
     statut,
 )
+from openfisca_clara.variables.projet.creation import ChoixIndemnisationCreateur
 from openfisca_clara.variables.projet.projet import TypeProjet
 
 P = "clara.france_travail.arce"
@@ -111,6 +117,60 @@ class france_travail_arce_base_montant(Variable):
         return critere_montant_calculable(renseigne(individu("are_journaliere_brute", period)))
 
 
+class france_travail_arce_acre_obtenue(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Avoir obtenu l'aide aux créateurs et repreneurs d'entreprise (ACRE) pour cette création ou reprise"
+
+
+class france_travail_arce_deja_recue_pour_ces_droits(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Avoir déjà reçu l'ARCE au titre des mêmes droits à l'ARE"
+
+
+class france_travail_arce_acre(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir obtenu l'ACRE auprès de l'Urssaf"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return reponse_oui(individu("france_travail_arce_acre_obtenue", period))
+
+
+class france_travail_arce_choix_capital(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Choisir le versement en capital plutôt que le maintien de l'ARE en cumul avec les revenus (choix définitif pour ces droits)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        choix = individu("creation_choix_indemnisation", period)
+        return critere(choix != ChoixIndemnisationCreateur.non_renseigne, choix == ChoixIndemnisationCreateur.capital_arce)
+
+
+class france_travail_arce_premiere_fois(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas avoir déjà reçu l'ARCE au titre des mêmes droits (une fois par ouverture de droits)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("france_travail_arce_deja_recue_pour_ces_droits", period)))
+
+
 CRITERES = (
     "france_travail_arce_dispositif_ouvert",
     "france_travail_arce_droits_are",
@@ -118,6 +178,9 @@ CRITERES = (
     "france_travail_arce_projet_creation",
     "france_travail_arce_creation_apres_fin_contrat",
     "france_travail_arce_base_montant",
+    "france_travail_arce_acre",
+    "france_travail_arce_choix_capital",
+    "france_travail_arce_premiere_fois",
 )
 
 

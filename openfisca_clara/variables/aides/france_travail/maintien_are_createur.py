@@ -2,7 +2,8 @@
 l'activité non salariée, versé par France Travail pour l'Unédic (rulebook §6.1, « Alternative (not cumulable) »).
 
 C'est l'autre option que l'ARCE (§6.1) : on ne cumule pas les deux. Conditions modélisées : avoir des droits à
-l'ARE (ou à l'AREF) avec un reliquat, et créer ou reprendre une entreprise.
+l'ARE (ou à l'AREF) avec un reliquat, créer ou reprendre une entreprise, et avoir choisi ce maintien plutôt que le
+capital (`creation_choix_indemnisation`).
 Depuis le 1er avril 2025 (convention d'assurance chômage du 15 novembre 2024), le total d'ARE versé pendant le cumul
 est plafonné à 60 % du reliquat de droits au jour de la création ou de la reprise ; au-delà, poursuite seulement sur
 décision de l'instance paritaire régionale. Le plafond est lu dans des sources secondaires ; son champ d'application
@@ -29,6 +30,7 @@ from openfisca_clara.tri_etat import (
     reponse_oui,
     statut,
 )
+from openfisca_clara.variables.projet.creation import ChoixIndemnisationCreateur
 from openfisca_clara.variables.projet.projet import TypeProjet
 
 P = "clara.france_travail.maintien_are_createur"
@@ -82,11 +84,24 @@ class france_travail_maintien_are_createur_projet_creation(Variable):
         return critere(projet != TypeProjet.non_renseigne, projet == TypeProjet.creation_entreprise)
 
 
+class france_travail_maintien_are_createur_choix_maintien(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Choisir le maintien de l'ARE en cumul plutôt que le versement en capital (ARCE) : les deux ne se cumulent pas"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        choix = individu("creation_choix_indemnisation", period)
+        return critere(choix != ChoixIndemnisationCreateur.non_renseigne, choix == ChoixIndemnisationCreateur.maintien_are)
+
+
 CRITERES = (
     "france_travail_maintien_are_createur_dispositif_ouvert",
     "france_travail_maintien_are_createur_droits_are",
     "france_travail_maintien_are_createur_reliquat",
     "france_travail_maintien_are_createur_projet_creation",
+    "france_travail_maintien_are_createur_choix_maintien",
 )
 
 

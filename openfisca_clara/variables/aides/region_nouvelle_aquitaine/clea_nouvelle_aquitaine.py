@@ -22,6 +22,7 @@ from openfisca_clara.tri_etat import (
     date_renseignee,
     et,
     lire,
+    non,
     ou,
     par_date,
     parametre_aux_dates,
@@ -163,12 +164,101 @@ class region_nouvelle_aquitaine_clea_delai(Variable):
         return critere(date_renseignee(debut_evaluation), dates <= debut_evaluation - delai.astype("timedelta64[D]"))
 
 
+class region_nouvelle_aquitaine_clea_organisme_region(Variable):
+    value_type = Enum
+    possible_values = TypesCodeInseeRegion
+    default_value = TypesCodeInseeRegion.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Région où est situé l'organisme évaluateur CléA"
+
+
+class region_nouvelle_aquitaine_clea_organisme_habilite(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "L'organisme évaluateur est certifié Qualiopi et habilité par Certif Pro pour toute la durée de l'évaluation"
+
+
+class region_nouvelle_aquitaine_clea_financement_transition_pro_ou_branche(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "L'évaluation relève d'un financement de Transition Pro ou d'une branche professionnelle"
+
+
+class region_nouvelle_aquitaine_clea_dossier_deja_depose(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Avoir déjà déposé un dossier d'aide régionale pour ce certificat et ce type d'évaluation"
+
+
+class region_nouvelle_aquitaine_clea_organisme_en_region(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Être évalué(e) par un organisme situé en Nouvelle-Aquitaine"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        region = individu("region_nouvelle_aquitaine_clea_organisme_region", period)
+        return critere(region != TypesCodeInseeRegion.non_renseigne, region == TypesCodeInseeRegion.nouvelle_aquitaine)
+
+
+class region_nouvelle_aquitaine_clea_organisme_certifie(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Être évalué(e) par un organisme certifié Qualiopi et habilité par Certif Pro pour toute la durée de l'évaluation"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return reponse_oui(individu("region_nouvelle_aquitaine_clea_organisme_habilite", period))
+
+
+class region_nouvelle_aquitaine_clea_hors_autre_financement(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas relever d'un financement de Transition Pro ou d'une branche professionnelle"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("region_nouvelle_aquitaine_clea_financement_transition_pro_ou_branche", period)))
+
+
+class region_nouvelle_aquitaine_clea_premier_dossier(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Un seul dossier par certificat (Socle ou Numérique) et par type d'évaluation (initiale ou finale)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("region_nouvelle_aquitaine_clea_dossier_deja_depose", period)))
+
+
 CRITERES = (
     "region_nouvelle_aquitaine_clea_dispositif_ouvert",
     "region_nouvelle_aquitaine_clea_residence",
     "region_nouvelle_aquitaine_clea_public",
     "region_nouvelle_aquitaine_clea_evaluation_prevue",
     "region_nouvelle_aquitaine_clea_delai",
+    "region_nouvelle_aquitaine_clea_organisme_en_region",
+    "region_nouvelle_aquitaine_clea_organisme_certifie",
+    "region_nouvelle_aquitaine_clea_hors_autre_financement",
+    "region_nouvelle_aquitaine_clea_premier_dossier",
 )
 
 

@@ -283,12 +283,25 @@ class urssaf_acre_pas_de_acre_recente(Variable):
         return non(reponse_oui(individu("urssaf_acre_beneficiee_3_dernieres_annees", period)))
 
 
+class urssaf_acre_controle_effectif(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Exercer le contrôle effectif de l'entreprise (toujours vrai pour une micro-entreprise, entreprise individuelle)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        micro = reponse_oui(individu("urssaf_acre_micro_entreprise", period))
+        return ou(micro, reponse_oui(individu("creation_controle_effectif", period)))
+
+
 CRITERES = (
     "urssaf_acre_dispositif_ouvert",
     "urssaf_acre_projet_creation",
     "urssaf_acre_public",
     "urssaf_acre_delai_demande",
     "urssaf_acre_pas_de_acre_recente",
+    "urssaf_acre_controle_effectif",
 )
 
 
