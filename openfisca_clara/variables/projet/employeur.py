@@ -45,3 +45,13 @@ class employeur_accord_branche_cve_57_ans(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Une convention ou un accord de branche étendu applicable à l'employeur ouvre le contrat de valorisation de " "l'expérience dès 57 ans"
+
+
+class employeur_a_jour_cotisations(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "L'employeur qui recrute est à jour de ses cotisations et contributions sociales (et d'assurance chômage)"

@@ -2,14 +2,16 @@
 
 Montant non calculé : 3 000 € publiés fin 2025 (ajustement temporaire), 6 300 € auparavant, sans date d'effet publiée."""
 
-from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
+    Reponse,
     StatutEligibilite,
     critere,
     critere_ouverture,
     et,
+    non,
     reponse_oui,
     statut,
 )
@@ -53,10 +55,44 @@ class agefiph_creation_entreprise_projet(Variable):
         return critere(projet != TypeProjet.non_renseigne, projet == TypeProjet.creation_entreprise)
 
 
+class agefiph_creation_entreprise_deja_recue(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Avoir déjà reçu l'aide de l'Agefiph à la création ou à la reprise d'entreprise"
+
+
+class agefiph_creation_entreprise_premiere_fois(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas avoir déjà reçu l'aide de l'Agefiph à la création ou à la reprise (non renouvelable)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("agefiph_creation_entreprise_deja_recue", period)))
+
+
+class agefiph_creation_entreprise_pouvoir_decision(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Détenir le pouvoir de décision dans l'entreprise créée ou reprise"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return reponse_oui(individu("creation_controle_effectif", period))
+
+
 CRITERES = (
     "agefiph_creation_entreprise_dispositif_ouvert",
     "agefiph_creation_entreprise_handicap",
     "agefiph_creation_entreprise_projet",
+    "agefiph_creation_entreprise_premiere_fois",
+    "agefiph_creation_entreprise_pouvoir_decision",
 )
 
 

@@ -11,10 +11,10 @@ Clara (2018) : sans diplôme (niveaux 1 et 2 de la nomenclature 2019). Un CAP ou
 """
 
 import numpy as np
-from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import Individu, TypesNiveauDiplome
 
-from openfisca_clara.tri_etat import FAUX, INCONNU, VRAI, StatutEligibilite, critere_ouverture, et, lire, par_date, statut
+from openfisca_clara.tri_etat import FAUX, INCONNU, VRAI, Reponse, StatutEligibilite, critere_ouverture, et, lire, non, par_date, reponse_oui, statut
 
 P = "clara.certif_pro.clea_certification"
 REFERENCE = "https://www.certificat-clea.fr/"
@@ -56,9 +56,31 @@ class certif_pro_clea_certification_peu_qualifie(Variable):
         return resultat
 
 
+class certif_pro_clea_certification_deja_obtenu(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Avoir déjà obtenu le certificat CléA visé (CléA ou CléA Numérique)"
+
+
+class certif_pro_clea_certification_pas_deja_certifie(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas avoir déjà obtenu le certificat visé (CléA ou CléA Numérique)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("certif_pro_clea_certification_deja_obtenu", period)))
+
+
 CRITERES = (
     "certif_pro_clea_certification_dispositif_ouvert",
     "certif_pro_clea_certification_peu_qualifie",
+    "certif_pro_clea_certification_pas_deja_certifie",
 )
 
 

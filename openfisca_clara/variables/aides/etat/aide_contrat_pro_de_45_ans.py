@@ -70,6 +70,7 @@ CRITERES = (
     "critere_pas_dans_effectif_employeur_6_mois",
     "critere_pas_de_licenciement_economique_poste_6_mois",
     "etat_aide_contrat_pro_de_45_ans_delai",
+    "critere_employeur_a_jour_cotisations",
 )
 
 

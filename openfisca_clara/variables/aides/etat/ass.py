@@ -38,6 +38,7 @@ from openfisca_clara.tri_etat import (
     critere,
     critere_ouverture,
     et,
+    non,
     ou,
     parametre_aux_dates,
     renseigne,
@@ -220,12 +221,24 @@ class etat_ass_ressources(Variable):
         return np.select([~connu, sous_tous, sous_aucun], [INCONNU, VRAI, FAUX], INCONNU).astype(np.int8)
 
 
+class etat_ass_sans_retraite_taux_plein(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas pouvoir déjà bénéficier d'une retraite à taux plein"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("peut_beneficier_retraite_taux_plein", period)))
+
+
 CRITERES = (
     "etat_ass_dispositif_ouvert",
     "etat_ass_inscription",
     "etat_ass_fin_droits_are",
     "etat_ass_activite_anterieure",
     "etat_ass_ressources",
+    "etat_ass_sans_retraite_taux_plein",
 )
 
 

@@ -247,6 +247,27 @@ class etat_cej_allocation_ressources(Variable):
         return np.select([centimes(bas) > 0, centimes(haut) <= 0], [VRAI, FAUX], INCONNU).astype(np.int8)
 
 
+class etat_cej_allocation_indemnite_volontariat(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Percevoir une indemnité de service civique, de volontariat (dont volontariat militaire) ou une allocation du même type"
+
+
+class etat_cej_allocation_sans_indemnite_volontariat(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas percevoir d'indemnité de service civique ou de volontariat (non cumulable avec l'allocation)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("etat_cej_allocation_indemnite_volontariat", period)))
+
+
 CRITERES = (
     "etat_cej_allocation_dispositif_ouvert",
     "etat_cej_allocation_age",
@@ -254,6 +275,7 @@ CRITERES = (
     "etat_cej_allocation_imposition",
     "etat_cej_allocation_non_cumul",
     "etat_cej_allocation_ressources",
+    "etat_cej_allocation_sans_indemnite_volontariat",
 )
 
 

@@ -174,6 +174,7 @@ CRITERES = (
     "etat_emplois_francs_delai_demande",
     "critere_pas_dans_effectif_employeur_6_mois",
     "critere_pas_de_licenciement_economique_poste_6_mois",
+    "critere_employeur_a_jour_cotisations",
 )
 
 

@@ -3,15 +3,17 @@
 Ouverte aux contrats débutant du 1er octobre 2019 au 31 décembre 2028 (décrets n° 2023-21 et n° 2025-1424) ; barème non calculé."""
 
 import numpy as np
-from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
+    Reponse,
     StatutEligibilite,
     critere,
     date_renseignee,
     dispositif_ouvert,
     et,
+    non,
     reponse_oui,
     statut,
 )
@@ -57,10 +59,32 @@ class etat_fonpeps_aesp_contrat(Variable):
         return critere(contrat != TypeContrat.non_renseigne, np.isin(contrat, [TypeContrat.cdi.index, TypeContrat.cdd.index]))
 
 
+class etat_fonpeps_aesp_autre_aide_etat(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "L'employeur reçoit déjà une autre aide de l'État à l'emploi pour ce salarié"
+
+
+class etat_fonpeps_aesp_non_cumul(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "L'employeur ne reçoit pas d'autre aide de l'État à l'emploi pour ce salarié (non cumulable)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("etat_fonpeps_aesp_autre_aide_etat", period)))
+
+
 CRITERES = (
     "etat_fonpeps_aesp_dispositif_ouvert",
     "etat_fonpeps_aesp_spectacle",
     "etat_fonpeps_aesp_contrat",
+    "etat_fonpeps_aesp_non_cumul",
 )
 
 

@@ -384,6 +384,28 @@ class france_travail_aide_garde_enfants_montants_connus(Variable):
         return np.where(individu.menage("reside_a_mayotte", period) & ~connus, INCONNU, VRAI).astype(np.int8)
 
 
+class france_travail_aide_garde_enfants_frais_de_garde(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Avoir des frais de garde pour ces enfants (crèche, assistante maternelle, garde à domicile, périscolaire…)"
+
+
+class france_travail_aide_garde_enfants_frais_de_garde_engages(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Depuis le 1er mai 2024 (AGE) : avoir des frais de garde pour ces enfants"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        requis = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.frais_de_garde_requis", defaut=0) == 1
+        return np.where(requis, reponse_oui(individu("france_travail_aide_garde_enfants_frais_de_garde", period)), VRAI).astype(np.int8)
+
+
 CRITERES = (
     "france_travail_aide_garde_enfants_dispositif_ouvert",
     "france_travail_aide_garde_enfants_categorie",
@@ -396,6 +418,7 @@ CRITERES = (
     "france_travail_aide_garde_enfants_delai",
     "france_travail_aide_garde_enfants_non_recue_12_mois",
     "france_travail_aide_garde_enfants_montants_connus",
+    "france_travail_aide_garde_enfants_frais_de_garde_engages",
 )
 
 

@@ -16,6 +16,7 @@ from openfisca_clara.tri_etat import (
     INCONNU,
     NON_RENSEIGNE,
     VRAI,
+    Reponse,
     StatutEligibilite,
     ajouter_mois,
     centimes,
@@ -23,6 +24,7 @@ from openfisca_clara.tri_etat import (
     critere_ouverture,
     date_renseignee,
     et,
+    non,
     ou,
     parametre_aux_dates,
     renseigne,
@@ -224,6 +226,27 @@ class france_travail_aide_mobilite_plafond_non_atteint(Variable):
         return np.where(atteint, FAUX, VRAI).astype(np.int8)
 
 
+class france_travail_aide_mobilite_frais_pris_en_charge_par_un_tiers(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Les frais de déplacement, de repas ou d'hébergement sont pris en charge par un tiers (employeur, organisme de formation, autre aide)"
+
+
+class france_travail_aide_mobilite_frais_non_pris_en_charge(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Les frais ne sont pas pris en charge par un tiers (employeur, organisme de formation, autre aide)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("france_travail_aide_mobilite_frais_pris_en_charge_par_un_tiers", period)))
+
+
 CRITERES = (
     "france_travail_aide_mobilite_dispositif_ouvert",
     "france_travail_aide_mobilite_categorie",
@@ -234,6 +257,7 @@ CRITERES = (
     "france_travail_aide_mobilite_lieu",
     "france_travail_aide_mobilite_delai",
     "france_travail_aide_mobilite_plafond_non_atteint",
+    "france_travail_aide_mobilite_frais_non_pris_en_charge",
 )
 
 

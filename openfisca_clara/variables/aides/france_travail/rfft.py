@@ -34,6 +34,7 @@ from openfisca_clara.tri_etat import (
     critere_ouverture,
     et,
     lire,
+    non,
     ou,
     par_date,
     parametre_aux_dates,
@@ -137,6 +138,17 @@ class france_travail_rfft_bareme_publie(Variable):
         return selon(publie, VRAI, INCONNU)
 
 
+class france_travail_rfft_sans_retraite_taux_plein(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas pouvoir déjà bénéficier d'une retraite à taux plein"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("peut_beneficier_retraite_taux_plein", period)))
+
+
 CRITERES = (
     "france_travail_rfft_dispositif_ouvert",
     "critere_inscrit_france_travail",
@@ -145,6 +157,7 @@ CRITERES = (
     "france_travail_rfft_nature_formation",
     "france_travail_rfft_age",
     "france_travail_rfft_bareme_publie",
+    "france_travail_rfft_sans_retraite_taux_plein",
 )
 
 

@@ -33,6 +33,7 @@ from openfisca_clara.tri_etat import (
     critere_montant_calculable,
     critere_ouverture,
     et,
+    non,
     ou,
     parametre_aux_dates,
     renseigne,
@@ -164,11 +165,23 @@ class unedic_contrat_securisation_professionnelle_base_montant(Variable):
         return critere_montant_calculable(~np.isnan(montant))
 
 
+class unedic_contrat_securisation_professionnelle_sans_retraite_taux_plein(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas pouvoir déjà bénéficier d'une retraite à taux plein"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("peut_beneficier_retraite_taux_plein", period)))
+
+
 CRITERES = (
     "unedic_contrat_securisation_professionnelle_dispositif_ouvert",
     "unedic_contrat_securisation_professionnelle_motif_economique",
     "unedic_contrat_securisation_professionnelle_entreprise",
     "unedic_contrat_securisation_professionnelle_base_montant",
+    "unedic_contrat_securisation_professionnelle_sans_retraite_taux_plein",
 )
 
 
