@@ -37,6 +37,7 @@ setup(
         "PyYAML>=6,<7",
         "jsonschema>=4.23,<5",
         "Flask-Compress>=1.15,<2",  # réponses compressées (gzip, br) de l'API web
+        "waitress>=3.0.1,<4",  # le serveur de `clara serve` (gunicorn est plafonné sous 22 par openfisca-core[web-api] 44)
     ],
     extras_require={
         # Population runs: Parquet, progress, Dask, reports (`clara lot`, `clara rapport`).
@@ -45,6 +46,7 @@ setup(
             *ANALYSE,
             "build>=1.2,<2",  # .ci/run : wheel et sdist (scripts/smoke_wheel.py)
             "pytest>=8.3,<9",
+            "packaging>=24",  # tests/python/test_avis_securite.py
             "ruff==0.8.6",
         ],
     },

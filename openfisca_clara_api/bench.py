@@ -264,7 +264,7 @@ def commande_serveur(port):
     clara = Path(sys.executable).with_name("clara")
     if clara.exists() or shutil.which("clara"):
         return [str(clara) if clara.exists() else shutil.which("clara"), "serve", "--host", HOTE, "--port", str(port)]
-    code = f"from openfisca_clara_api.web import servir; servir({HOTE!r}, {port})"
+    code = f"from openfisca_clara_api.serveur import servir; servir({HOTE!r}, {port})"
     return [sys.executable, "-c", code]
 
 

@@ -2,7 +2,7 @@
 
     clara evaluer situation.json --periode 2025-06 [--personne ID] [--rubrique R ...] [--besoin B ...] [--json]
     clara catalogue [--rubrique R ...] [--besoin B ...] [--json]
-    clara serve [--host 127.0.0.1] [--port 5000] [--workers 2]
+    clara serve [--host 127.0.0.1] [--port 5000] [--workers 2] [--threads 8]
     clara lot population.csv --periode 2025-06 [--aide A ...] [--sortie resultats.parquet] [--reforme R --bilan bilan.json]
     clara rapport population.csv --reforme R --periode 2027-01 [--sortie rapport.html]
 
@@ -157,9 +157,9 @@ def commande_catalogue(args, sortie):
 
 
 def commande_serve(args, sortie):
-    from openfisca_clara_api.web import servir
+    from openfisca_clara_api.serveur import servir
 
-    servir(args.host, args.port, args.workers)
+    servir(args.host, args.port, args.workers, args.threads)
     return 0
 
 
@@ -219,7 +219,8 @@ def _analyseur():
     serve = commandes.add_parser("serve", help="servir l'API web (OpenFisca + routes Clara)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
-    serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument("--workers", type=int, default=2, help="processus (un par cœur)")
+    serve.add_argument("--threads", type=int, default=8, help="fils de calcul par processus")
     serve.set_defaults(executer=commande_serve)
 
     lot = commandes.add_parser("lot", help="évaluer une population (CSV ou Parquet : une ligne par personne, une colonne par variable d'entrée)")

@@ -17,14 +17,13 @@ commune, texte tronqué à `max_length`, indice d'Enum hors bornes, nombre infin
 Les erreurs des routes OpenFisca gardent leur forme (arbre {entité: {id: {variable: {période: message}}}}
 ou {"error": message}) ; celles des routes Clara ont la forme {"erreur": {"champ", "message", "attendu"}}.
 
-`servir()` lance gunicorn : système construit une fois dans le maître (--preload), exemple coûteux
-d'openfisca-france retiré de la spécification OpenAPI, un calcul léger de chauffe avant le fork.
+Le serveur (`clara serve`) est dans `openfisca_clara_api.serveur` ; `rechauffer()` y est appelé avant le
+fork. L'exemple coûteux d'openfisca-france est retiré de la spécification OpenAPI.
 Ce module vit hors du dossier de l'extension : `load_extension` exécute chaque .py d'openfisca_clara/.
 """
 
 import copy
 import datetime
-import gc
 import json
 import logging
 import math
@@ -41,6 +40,7 @@ from openfisca_clara_api.catalogue import SCHEMA as SCHEMA_FICHE
 from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
 from openfisca_clara_api.compat import IdentiteWSGI, brancher_constructeur, creer_application_openfisca, donnees_openfisca, info_spec
 from openfisca_clara_api.erreurs import ErreurEntree, depuis_openfisca
+from openfisca_clara_api.serveur import proteger
 from openfisca_clara_api.systeme import ConstructeurSimulation, construire_systeme
 
 ROUTES_CLARA = ("/aides", "/evaluation")
@@ -608,7 +608,7 @@ def creer_application(systeme=None, evaluer=None):
     app.config.update(COMPRESS_MIMETYPES=["application/json"], COMPRESS_MIN_SIZE=1024, COMPRESS_ALGORITHM=["gzip", "br", "zstd", "deflate"])
     Compress(app)
     app.wsgi_app = IdentiteWSGI(app.wsgi_app)  # en-têtes Country-Package : openfisca-clara et sa version
-    return app
+    return proteger(app)
 
 
 # --- Le serveur ----------------------------------------------------------------------------------------
@@ -621,41 +621,3 @@ def rechauffer(app):
     exemple = app.config["CLARA_EXEMPLE"]
     client.post("/calculate", json=copy.deepcopy(exemple["situation"]))
     client.post("/evaluation", json=copy.deepcopy(exemple))
-
-
-def options_gunicorn(host="127.0.0.1", port=5000, workers=2):
-    hote = f"[{host}]" if ":" in host and not host.startswith("[") else host
-    return {
-        "bind": f"{hote}:{port}",
-        "workers": int(workers),
-        "worker_class": "sync",
-        "preload_app": True,  # le système est construit une fois, dans le maître ; les workers le partagent
-        "timeout": 120,  # un calcul lourd (rsa, ppa...) prend 1 à 5 s ; une requête bloquée ne garde pas un worker
-        "graceful_timeout": 10,
-        "max_requests": 5000,  # borne la croissance mémoire d'un worker ; le fork depuis le maître est immédiat
-        "max_requests_jitter": 500,
-        "limit_request_line": 8190,
-    }
-
-
-def servir(host="127.0.0.1", port=5000, workers=2):
-    """`clara serve` : gunicorn, workers sync, système construit une fois (--preload), chauffe avant le fork."""
-    from gunicorn.app.base import BaseApplication
-
-    class ServeurClara(BaseApplication):
-        def __init__(self, options):
-            self.options = options
-            super().__init__()
-
-        def load_config(self):
-            for cle, valeur in self.options.items():
-                self.cfg.set(cle, valeur)
-
-        def load(self):
-            app = creer_application()
-            rechauffer(app)
-            gc.collect()
-            gc.freeze()  # les objets du maître ne sont plus visités par le GC des workers : moins de copies de pages
-            return app
-
-    ServeurClara(options_gunicorn(host, port, workers)).run()

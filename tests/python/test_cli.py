@@ -81,14 +81,14 @@ def test_catalogue(capsys):
     assert code == 0 and "aide_mobilite" in sortie
 
 
-def test_serve_delegue_a_web_servir(capsys, monkeypatch):
+def test_serve_delegue_a_serveur_servir(capsys, monkeypatch):
     appels = []
-    module = types.ModuleType("openfisca_clara_api.web")
-    module.servir = lambda host, port, workers: appels.append((host, port, workers))
-    monkeypatch.setitem(sys.modules, "openfisca_clara_api.web", module)
+    module = types.ModuleType("openfisca_clara_api.serveur")
+    module.servir = lambda host, port, workers, threads: appels.append((host, port, workers, threads))
+    monkeypatch.setitem(sys.modules, "openfisca_clara_api.serveur", module)
     assert main(["serve"]) == 0
-    assert main(["serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "4"]) == 0
-    assert appels == [("127.0.0.1", 5000, 2), ("0.0.0.0", 8000, 4)]
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "4", "--threads", "16"]) == 0
+    assert appels == [("127.0.0.1", 5000, 2, 8), ("0.0.0.0", 8000, 4, 16)]
 
 
 def test_lot(systeme, capsys, tmp_path):

@@ -1,19 +1,12 @@
 """L'API web : routes OpenFisca inchangées, routes Clara, erreurs 4xx en JSON qui nomment le champ fautif.
 
 Client de test Flask (pas de réseau), une application pour la session, construite sur le système de session.
-Un seul test lance le vrai serveur gunicorn, sur un port libre de 127.0.0.1.
+Le vrai serveur (waitress) est lancé par test_serveur.py.
 """
 
 import copy
 import gzip
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from importlib.resources import files
 
 import pytest
@@ -445,7 +438,7 @@ def test_exemple_evaluation_et_calculate_concordent(client, systeme, fichier):
             assert montant_evaluation == pytest.approx(montant, abs=0.005), (fichier.name, identifiant)
 
 
-# --- Le serveur tel que `openfisca serve` le construit, et le vrai serveur gunicorn ------------------
+# --- Le serveur tel que `openfisca serve` le construit (le vrai serveur : test_serveur.py) -----------
 
 
 def test_le_systeme_d_openfisca_serve_calcule_nos_variables():
@@ -454,45 +447,6 @@ def test_le_systeme_d_openfisca_serve_calcule_nos_variables():
     statut = fiche_mobilite()["statut"]
     simulation = SimulationBuilder().build_from_entities(systeme, situation({"inscription_france_travail": {PERIODE: "non"}}))
     assert simulation.calculate(statut, PERIODE).decode()[0].name == "non_eligible"
-
-
-def _port_libre():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as prise:
-        prise.bind(("127.0.0.1", 0))
-        return prise.getsockname()[1]
-
-
-def test_le_vrai_serveur_gunicorn(exemple):
-    port = _port_libre()
-    code = f"from openfisca_clara_api.web import servir; servir('127.0.0.1', {port}, 2)"
-    serveur = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        echeance = time.monotonic() + 60  # ≈ 3,5 s sur une machine calme ; large marge si elle est chargée
-        while True:
-            assert serveur.poll() is None, serveur.stderr.read().decode()[-2000:]
-            assert time.monotonic() < echeance, "le serveur n'a pas répondu en 60 s"
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/spec", timeout=2) as reponse:
-                    if reponse.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.05)
-        requete = urllib.request.Request(
-            f"http://127.0.0.1:{port}/calculate", data=json.dumps(exemple["situation"]).encode(), headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(requete, timeout=30) as reponse:
-            corps = json.load(reponse)
-        assert corps["individus"]["demandeur"][fiche_mobilite()["statut"]][exemple["periode"]] in {"non_eligible", "a_verifier", "eligible"}
-        with pytest.raises(urllib.error.HTTPError) as erreur:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/nope", timeout=10)
-        assert erreur.value.code == 404 and json.load(erreur.value)["error"]
-    finally:
-        serveur.terminate()
-        try:
-            serveur.wait(15)
-        except subprocess.TimeoutExpired:
-            serveur.kill()
-            serveur.wait(5)
 
 
 def test_evaluation_signale_les_entrees_d_un_autre_mois(client):
