@@ -30,7 +30,8 @@ from openfisca_clara.tri_etat import (
 def bornes_age(individu, period, dates):
     """(connu, âge minimal, âge maximal) à la date de chaque personne.
 
-    Date de naissance donnée : âge exact. Sinon, âge `A` au premier jour `P` du mois évalué :
+    Date de naissance donnée : âge exact. Sinon, âge `A` à une date de référence `P` — le jour de la demande avec
+    `age_a_la_date_demande`, à défaut le premier jour du mois évalué (`age_declare`) :
     naissance entre P − (A + 1) ans + 1 jour et P − A ans.
     """
     dates = np.asarray(dates, dtype="datetime64[D]")
@@ -50,9 +51,14 @@ def _bornes_age(individu, period, dates):
     naissance_connue = naissance != DATE_NAISSANCE_PAR_DEFAUT
     age = individu("age_declare", period)
     age_connu = age >= 0
-    debut_mois = np.full(individu.count, premier_jour(period))
-    naissance_au_plus_tard = ajouter_mois(debut_mois, -12 * np.maximum(age, 0))
-    naissance_au_plus_tot = ajouter_mois(debut_mois, -12 * (np.maximum(age, 0) + 1)) + np.timedelta64(1, "D")
+    # Âge connu à une date de référence : le jour de la demande (`age_a_la_date_demande`), sinon le 1er du mois.
+    age_dd = individu("age_a_la_date_demande", period)
+    par_demande = ~naissance_connue & (age_dd >= 0)
+    reference = np.where(par_demande, individu("date_demande", period), np.full(individu.count, premier_jour(period)))
+    age = np.where(par_demande, age_dd, age)
+    age_connu = age_connu | par_demande
+    naissance_au_plus_tard = ajouter_mois(reference, -12 * np.maximum(age, 0))
+    naissance_au_plus_tot = ajouter_mois(reference, -12 * (np.maximum(age, 0) + 1)) + np.timedelta64(1, "D")
     age_exact = annees_revolues(naissance, dates_sures)
     age_min = np.where(naissance_connue, age_exact, annees_revolues(naissance_au_plus_tard, dates_sures))
     age_max = np.where(naissance_connue, age_exact, annees_revolues(naissance_au_plus_tot, dates_sures))

@@ -10,7 +10,7 @@ import numpy as np
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import AGE_INT_MINIMUM, Famille, Individu
 
-from openfisca_clara.tri_etat import DATE_NAISSANCE_PAR_DEFAUT, DATE_NON_RENSEIGNEE, NON_RENSEIGNE, Reponse, annees_revolues
+from openfisca_clara.tri_etat import DATE_NAISSANCE_PAR_DEFAUT, DATE_NON_RENSEIGNEE, NON_RENSEIGNE, Reponse, ajouter_mois, annees_revolues
 
 
 class age_renseigne(Variable):
@@ -33,7 +33,21 @@ class age_renseigne(Variable):
             connu |= individu("date_naissance", period) != DATE_NAISSANCE_PAR_DEFAUT
         if age_donne:
             connu |= individu("age", period) != AGE_INT_MINIMUM
-        return connu
+        return connu | (individu("age_a_la_date_demande", period) >= 0)
+
+
+class age_a_la_date_demande(Variable):
+    value_type = int
+    default_value = NON_RENSEIGNE
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Âge en années révolues le jour de la demande (`date_demande`), sans date de naissance ; −1 : non renseigné"
+    documentation = (
+        "Pour qui connaît son âge le jour de la demande mais ne donne pas sa date de naissance. La date de naissance, "
+        "si elle est donnée, l'emporte ; sinon cet âge l'emporte sur `age` (âge au premier jour du mois évalué). "
+        "Les barèmes lus à une autre date (entrée en formation, début du contrat) en déduisent un âge encadré."
+    )
 
 
 class age_declare(Variable):
@@ -55,6 +69,16 @@ class age_declare(Variable):
         depuis_naissance = annees_revolues(naissance, np.datetime64(period.start.date, "D"))
         age_donne = individu("age", period) if individu.get_holder("age").get_known_periods() else np.full(individu.count, AGE_INT_MINIMUM)
         age = np.where(naissance_connue, depuis_naissance, age_donne)
+        # Âge donné au jour de la demande seulement : l'âge au 1er du mois n'est établi que s'il ne peut pas varier entre-temps.
+        age_dd = individu("age_a_la_date_demande", period)
+        par_demande = ~naissance_connue & (age_dd >= 0)
+        if par_demande.any():
+            demande = individu("date_demande", period)
+            debut_mois = np.full(individu.count, np.datetime64(period.start.date, "D"))
+            au_plus_tard = ajouter_mois(demande, -12 * np.maximum(age_dd, 0))
+            au_plus_tot = ajouter_mois(demande, -12 * (np.maximum(age_dd, 0) + 1)) + np.timedelta64(1, "D")
+            bas, haut = annees_revolues(au_plus_tard, debut_mois), annees_revolues(au_plus_tot, debut_mois)
+            age = np.where(par_demande, np.where(bas == haut, bas, NON_RENSEIGNE), age)
         return np.where(connu, age, NON_RENSEIGNE)
 
 

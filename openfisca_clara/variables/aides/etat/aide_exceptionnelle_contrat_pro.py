@@ -17,6 +17,7 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu, TypesNiveauDiplome
 
 from openfisca_clara.tri_etat import (
+    NON_RENSEIGNE,
     StatutEligibilite,
     critere,
     date_renseignee,
@@ -109,6 +110,22 @@ class etat_aide_exceptionnelle_contrat_pro_eligible(Variable):
 
     def formula(individu, period):
         return individu("etat_aide_exceptionnelle_contrat_pro_statut", period) == StatutEligibilite.eligible
+
+
+class etat_aide_exceptionnelle_contrat_pro_age_retenu(Variable):
+    value_type = int
+    default_value = NON_RENSEIGNE
+    entity = Individu
+    definition_period = MONTH
+    label = (
+        "Aide exceptionnelle au contrat de professionnalisation : âge retenu pour le montant (moins de 18 ans ou plus), "
+        "à la date du contrat ; −1 : âge pas établi ce jour-là (le montant affiché est le plus haut possible)"
+    )
+    reference = REFERENCE
+
+    def formula(individu, period):
+        connu, age_min, age_max = bornes_age(individu, period, _date_contrat(individu, period))
+        return np.where(connu & (age_min == age_max), age_min, NON_RENSEIGNE)
 
 
 class etat_aide_exceptionnelle_contrat_pro_montant(Variable):

@@ -232,6 +232,22 @@ def _bornes_montant(individu, period, parameters):
     return bas, haut
 
 
+class etat_cej_allocation_age_retenu(Variable):
+    value_type = int
+    default_value = NON_RENSEIGNE
+    entity = Individu
+    definition_period = MONTH
+    label = (
+        "Allocation CEJ : âge retenu pour le montant mineur ou majeur, à la date de la demande (signature du contrat, "
+        "art. D. 5131-19 V) ; −1 : âge pas établi ce jour-là (le montant affiché est le plus haut possible)"
+    )
+    reference = REFERENCE
+
+    def formula(individu, period):
+        connu, age_min, age_max = bornes_age(individu, period, individu("date_demande", period))
+        return np.where(connu & (age_min == age_max), age_min, NON_RENSEIGNE)
+
+
 class etat_cej_allocation_ressources(Variable):
     value_type = int
     entity = Individu

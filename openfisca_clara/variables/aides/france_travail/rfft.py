@@ -8,7 +8,9 @@ retraite à taux plein (non modélisé : condition de la fiche) ; bilan de comp�
 à la création d'entreprise ou à la VAE.
 
 Montant mensuel (formation à temps plein), lu à la date de la demande (les revalorisations du 1er avril
-s'appliquent aux mois versés), selon l'âge **à l'entrée en formation** (`age_au_debut_du_projet`) :
+s'appliquent aux mois versés), selon l'âge **à l'entrée en formation** (`projet_date_debut`, à défaut la date de la demande ; exact avec la date de
+naissance ou `age_a_la_date_demande` quand l'entrée est ce jour-là, encadré sinon : le plus haut barème possible,
+l'âge retenu dans `france_travail_rfft_age_retenu`) :
 moins de 18 ans, 18 à 25 ans, 26 ans ou plus — ou moins de 26 ans dans une situation listée (parent isolé,
 `france_travail_rfft_situation_particuliere`). Situation inconnue : le taux plein (maximum). BOETH
 (`rqth`) : entre le taux plein et une borne haute selon l'ancien salaire : la borne haute (maximum).
@@ -27,11 +29,13 @@ from openfisca_france.model.base import Individu
 from openfisca_clara.tri_etat import (
     FAUX,
     INCONNU,
+    NON_RENSEIGNE,
     VRAI,
     Reponse,
     StatutEligibilite,
     critere,
     critere_ouverture,
+    date_renseignee,
     et,
     lire,
     non,
@@ -42,6 +46,7 @@ from openfisca_clara.tri_etat import (
     selon,
     statut,
 )
+from openfisca_clara.variables.criteres.age_a_une_date import bornes_age, critere_age
 from openfisca_clara.variables.projet.formation import NatureFormation
 from openfisca_clara.variables.projet.projet import TypeProjet
 
@@ -121,9 +126,44 @@ class france_travail_rfft_age(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        age = individu("age_au_debut_du_projet", period)
         limite = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.age_limite")
-        return critere((age >= 0) & ~np.isnan(limite), age < np.nan_to_num(limite))
+        return critere_age(individu, period, date_entree_formation(individu, period), moins_de=limite)
+
+
+def date_entree_formation(individu, period):
+    """Date à laquelle se lit l'âge du barème : l'entrée en formation (`projet_date_debut`), à défaut la demande."""
+    debut = individu("projet_date_debut", period)
+    return np.where(date_renseignee(debut), debut, individu("date_demande", period))
+
+
+def _tranches_age(individu, period, parameters):
+    """(tranche la plus basse, tranche la plus haute) possibles à l'entrée : 0 moins de 18 ans, 1 de 18 à 25 ans,
+    2 taux plein (26 ans ou plus) ; âge inconnu : 0 et 2. Avec l'âge encadré seulement, les deux peuvent différer."""
+    dates = individu("date_demande", period)
+    majorite = parametre_aux_dates(parameters, dates, f"{P}.age_majorite")
+    age_taux_plein = parametre_aux_dates(parameters, dates, f"{P}.age_taux_plein")
+    connu, age_min, age_max = bornes_age(individu, period, date_entree_formation(individu, period))
+
+    def tranche(age):
+        return np.select([age < majorite, age < age_taux_plein], [0, 1], 2)
+
+    return np.where(connu, tranche(age_min), 0), np.where(connu, tranche(age_max), 2), connu, age_min, age_max
+
+
+class france_travail_rfft_age_retenu(Variable):
+    value_type = int
+    default_value = NON_RENSEIGNE
+    entity = Individu
+    definition_period = MONTH
+    label = (
+        "RFFT : âge retenu pour le barème, à la date d'entrée en formation (`projet_date_debut`, à défaut la date de la "
+        "demande) ; −1 : âge pas établi à cette date (le montant est alors le plus haut des barèmes possibles)"
+    )
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        _, _, connu, age_min, age_max = _tranches_age(individu, period, parameters)
+        return np.where(connu & (age_min == age_max), age_min, NON_RENSEIGNE)
 
 
 class france_travail_rfft_bareme_publie(Variable):
@@ -202,18 +242,18 @@ class france_travail_rfft_montant(Variable):
     def formula(individu, period, parameters):
         dates = individu("date_demande", period)
         mayotte = individu.menage("reside_a_mayotte", period)
-        age = individu("age_au_debut_du_projet", period)
-        majorite = parametre_aux_dates(parameters, dates, f"{P}.age_majorite")
-        age_taux_plein = parametre_aux_dates(parameters, dates, f"{P}.age_taux_plein")
+        _, tranche_haute, _, _, _ = _tranches_age(individu, period, parameters)
         situation = ou(reponse_oui(individu("parent_isole", period)), reponse_oui(individu("france_travail_rfft_situation_particuliere", period)))
         moins_18 = _bareme(parameters, dates, mayotte, "moins_18_ans")
         de_18_a_25 = _bareme(parameters, dates, mayotte, "de_18_a_25_ans")
         taux_plein = _bareme(parameters, dates, mayotte, "taux_plein")
         boeth = _bareme(parameters, dates, mayotte, "boeth_maximum")
 
-        # Taux réduit seulement si l'âge est connu et sous 26 ans, et la situation connue et non listée.
-        taux_jeune = (age >= 0) & (age < age_taux_plein) & (situation == FAUX)
-        montant = np.where(taux_jeune, np.where(age < majorite, moins_18, de_18_a_25), taux_plein)
+        # Taux réduit seulement si la situation est connue et non listée ; l'âge à l'entrée encadré seulement : le plus
+        # haut des barèmes possibles (une personne peut-être majeure à l'entrée n'est pas payée au taux des mineurs, et
+        # l'affichage est un maximum, `montant_est_maximum`) ; l'âge retenu est `france_travail_rfft_age_retenu`.
+        montant = np.select([tranche_haute == 0, tranche_haute == 1], [moins_18, de_18_a_25], taux_plein)
+        montant = np.where(situation == FAUX, montant, taux_plein)
         # BOETH : la borne haute (ancien salaire inconnu) ; inconnue (2021), le taux plein, borne basse du BOETH.
         montant = np.where(reponse_oui(individu("rqth", period)) == VRAI, np.where(np.isnan(boeth), taux_plein, boeth), montant)
         eligible_ou_a_verifier = individu("france_travail_rfft_statut", period) != StatutEligibilite.non_eligible
