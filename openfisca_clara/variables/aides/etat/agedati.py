@@ -9,6 +9,7 @@ from openfisca_clara.tri_etat import (
     StatutEligibilite,
     critere_ouverture,
     et,
+    non,
     reponse_oui,
     statut,
 )
@@ -81,11 +82,55 @@ class etat_agedati_enfant(Variable):
         return reponse_oui(individu("etat_agedati_enfant_moins_4_ans", period))
 
 
+class etat_agedati_cdd_spectacle_pendant_garde(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Travailler en CDD ou CDD d'usage dans une entreprise du spectacle pendant la période de garde"
+
+
+class etat_agedati_autre_aide_garde_foyer(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Le foyer reçoit déjà l'AGEDATI, ou une autre aide à la garde pour la même prestation (hors complément de libre choix du mode de garde et crédit d'impôt)"
+
+
+class etat_agedati_contrat_spectacle(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Travailler en CDD ou CDD d'usage dans une entreprise du spectacle pendant la période de garde"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return reponse_oui(individu("etat_agedati_cdd_spectacle_pendant_garde", period))
+
+
+class etat_agedati_non_cumul(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Une seule aide par foyer, non cumulable avec une autre aide à la garde pour la même prestation (sauf CMG et crédit d'impôt)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("etat_agedati_autre_aide_garde_foyer", period)))
+
+
 CRITERES = (
     "etat_agedati_dispositif_ouvert",
     "etat_agedati_spectacle",
     "etat_agedati_indemnisation",
     "etat_agedati_enfant",
+    "etat_agedati_contrat_spectacle",
+    "etat_agedati_non_cumul",
 )
 
 

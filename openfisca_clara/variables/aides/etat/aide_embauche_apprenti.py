@@ -27,7 +27,7 @@ Le montant est le maximum pour une première année complète (proratisé au jou
 import itertools
 
 import numpy as np
-from openfisca_core.model_api import MONTH, Enum, Variable
+from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import Individu, TypesNiveauDiplome
 
 from openfisca_clara.tri_etat import (
@@ -41,8 +41,10 @@ from openfisca_clara.tri_etat import (
     dispositif_ouvert,
     et,
     lire,
+    non,
     par_date,
     renseigne,
+    reponse_oui,
     statut,
 )
 from openfisca_clara.variables.projet.embauche import date_conclusion_contrat
@@ -196,11 +198,33 @@ class etat_aide_embauche_apprenti_bareme(Variable):
         return np.select([tous_positifs, tous_nuls], [VRAI, FAUX], INCONNU).astype(np.int8)
 
 
+class etat_aide_embauche_apprenti_deja_recue_meme_certification(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "L'employeur a déjà reçu l'aide pour cet apprenti au titre d'un précédent contrat préparant la même certification"
+
+
+class etat_aide_embauche_apprenti_premier_contrat_certification(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "L'employeur n'a pas déjà reçu l'aide pour cet apprenti au titre d'un contrat préparant la même certification"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("etat_aide_embauche_apprenti_deja_recue_meme_certification", period)))
+
+
 CRITERES = (
     "etat_aide_embauche_apprenti_dispositif_ouvert",
     "etat_aide_embauche_apprenti_contrat",
     "etat_aide_embauche_apprenti_employeur",
     "etat_aide_embauche_apprenti_bareme",
+    "etat_aide_embauche_apprenti_premier_contrat_certification",
 )
 
 

@@ -78,10 +78,32 @@ class etat_daeu_age(Variable):
         ).astype(np.int8)
 
 
+class etat_daeu_etudes_interrompues_deux_ans(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Avoir interrompu ses études initiales depuis au moins deux ans"
+
+
+class etat_daeu_interruption_etudes(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Avoir interrompu ses études initiales depuis au moins deux ans"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return reponse_oui(individu("etat_daeu_etudes_interrompues_deux_ans", period))
+
+
 CRITERES = (
     "etat_daeu_dispositif_ouvert",
     "etat_daeu_diplome",
     "etat_daeu_age",
+    "etat_daeu_interruption_etudes",
 )
 
 

@@ -246,6 +246,27 @@ class france_travail_aide_permis_b_premiere_fois(Variable):
         return non(reponse_oui(individu("france_travail_aide_permis_b_deja_recue", period)))
 
 
+class france_travail_aide_permis_b_titulaire_permis_b(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Être déjà titulaire du permis B (permis valide)"
+
+
+class france_travail_aide_permis_b_sans_permis(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas être déjà titulaire du permis B (l'aide finance son obtention)"
+    reference = REFERENCE
+
+    def formula(individu, period):
+        return non(reponse_oui(individu("france_travail_aide_permis_b_titulaire_permis_b", period)))
+
+
 CRITERES = (
     "france_travail_aide_permis_b_dispositif_ouvert",
     "france_travail_aide_permis_b_age",
@@ -255,6 +276,7 @@ CRITERES = (
     "france_travail_aide_permis_b_besoin_confirme",
     "france_travail_aide_permis_b_sans_autre_aide",
     "france_travail_aide_permis_b_premiere_fois",
+    "france_travail_aide_permis_b_sans_permis",
 )
 
 
