@@ -94,10 +94,12 @@ def _borner_requete():
     brut = request.get_data(cache=True)
     if profondeur_json(brut) > PROFONDEUR_JSON_MAX:
         return _erreur(400, "corps", f"JSON nested deeper than {PROFONDEUR_JSON_MAX} levels.", f"un objet JSON d'au plus {PROFONDEUR_JSON_MAX} niveaux")
+    from openfisca_clara_api.web import CorpsInvalide, lire_corps_json
+
     try:
-        corps = json.loads(brut)
-    except ValueError:
-        return None  # la route nomme l'erreur de syntaxe
+        corps = lire_corps_json()  # décodé une fois, gardé dans flask.g pour la route
+    except CorpsInvalide:
+        return None  # la route nomme l'erreur
     if request.path == "/evaluation":
         situation = corps.get("situation") if isinstance(corps, dict) else None
         personnes, _ = _variables_demandees(situation or {})
@@ -217,7 +219,8 @@ class RepartiteurBorne(ThreadedTaskDispatcher):
         super().add_task(channel)
 
 
-def options_serveur(threads=8, file_max=64):
+def options_serveur(threads=8):
+    """Les réglages de waitress (`create_server`) ; la file bornée est celle de `creer_serveur`."""
     return {
         "threads": int(threads),
         "connection_limit": 1000,  # connexions ouvertes (lentes comprises) ; chacune ne coûte qu'un tampon
@@ -227,13 +230,14 @@ def options_serveur(threads=8, file_max=64):
         "ident": "openfisca-clara",
         "expose_tracebacks": False,
         "clear_untrusted_proxy_headers": True,
-    }, int(file_max)
+    }
 
 
 def creer_serveur(app, sock, threads=8, file_max=64):
-    """Un serveur waitress sur un socket déjà ouvert : canal aux erreurs JSON, file bornée."""
-    options, file_max = options_serveur(threads, file_max)
-    repartiteur = RepartiteurBorne(file_max)
+    """Un serveur waitress sur un socket déjà ouvert : canal aux erreurs JSON, file bornée à `file_max`
+    requêtes en attente d'un fil (au-delà : 503 immédiat)."""
+    options = options_serveur(threads)
+    repartiteur = RepartiteurBorne(int(file_max))
     repartiteur.set_thread_count(options["threads"])
     serveur = create_server(app, sockets=[sock], _dispatcher=repartiteur, **options)
     serveur.channel_class = CanalClara  # la classe de canal n'est pas un réglage de create_server

@@ -28,7 +28,7 @@ import json
 import logging
 import math
 
-from flask import Response, current_app, jsonify, request
+from flask import Response, current_app, g, jsonify, request
 from flask_compress import Compress
 from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
@@ -77,7 +77,22 @@ def _refuser_constante(nom):
 
 
 def lire_corps_json():
-    """Le corps de la requête, en JSON strict : type de contenu JSON, UTF-8, pas de clé en double, pas de NaN."""
+    """Le corps de la requête, en JSON strict : type de contenu JSON, UTF-8, pas de clé en double, pas de NaN.
+
+    Décodé une seule fois par requête : le résultat (ou l'erreur) est gardé dans `flask.g`, où le lisent
+    les bornes de `serveur.proteger` (avant la route) puis la route elle-même."""
+    if "clara_corps" not in g:
+        try:
+            g.clara_corps = (_decoder_corps(), None)
+        except CorpsInvalide as erreur:
+            g.clara_corps = (None, erreur)
+    corps, erreur = g.clara_corps
+    if erreur is not None:
+        raise erreur
+    return corps
+
+
+def _decoder_corps():
     if request.mimetype not in TYPES_JSON and not request.mimetype.endswith("+json"):
         recu = request.headers.get("Content-Type") or "aucun"
         raise CorpsInvalide(415, f"Unsupported Media Type: the body must be JSON, received Content-Type '{recu}'.", "Content-Type: application/json")

@@ -127,6 +127,33 @@ def test_surcharge_503_immediat_avec_retry_after():
     assert repartiteur.queue == type(repartiteur.queue)()
 
 
+def test_creer_serveur_file_max_en_parametre():
+    with socket.socket() as prise:
+        prise.bind(("127.0.0.1", 0))
+        prise.listen()
+        serveur = module_serveur.creer_serveur(lambda environ, demarrer: [], prise, threads=1, file_max=3)
+        try:
+            assert serveur.task_dispatcher.file_max == 3 and serveur.adj.threads == 1
+            assert "file_max" not in module_serveur.options_serveur(1)
+        finally:
+            serveur.task_dispatcher.shutdown()
+
+
+def test_le_corps_json_est_decode_une_fois(app, exemple, monkeypatch):
+    from openfisca_clara_api import web
+
+    appels = []
+    decoder = web._decoder_corps
+    monkeypatch.setattr(web, "_decoder_corps", lambda: appels.append(1) or decoder())
+    for route, corps in (("/evaluation", exemple), ("/calculate", exemple["situation"])):
+        appels.clear()
+        reponse = app.test_client().post(route, json=corps)
+        assert reponse.status_code == 200 and len(appels) == 1, route
+    appels.clear()
+    reponse = app.test_client().post("/evaluation", data='{"periode": 1, "periode": 2}', content_type="application/json")
+    assert reponse.status_code == 400 and "duplicate key" in reponse.json["erreur"]["message"] and len(appels) == 1
+
+
 def test_profondeur_json_bornee(app):
     corps = '{"situation": ' + "[" * 10_000 + "]" * 10_000 + ', "periode": "2025-06"}'
     for route in ("/evaluation", "/calculate"):
