@@ -103,6 +103,13 @@ class agefiph_creation_entreprise_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide Agefiph à la création d'entreprise : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide de l'Agefiph à la création ou à la reprise d'entreprise » (Agefiph) pour la personne et le mois évalués"
+        " : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère "
+        "connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour "
+        "les alternatives). Règles : hors rulebook ; fiche du catalogue « agefiph_creation_entreprise » (GET "
+        "/aides/agefiph_creation_entreprise)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -69,6 +69,13 @@ class agefiph_parcours_emploi_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide Agefiph au parcours vers l'emploi : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide de l'Agefiph au parcours vers l'emploi » (Agefiph) pour la personne et le mois évalués : éligible, à "
+        "vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas "
+        "rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les "
+        "alternatives). Règles : hors rulebook ; fiche du catalogue « agefiph_parcours_emploi » (GET "
+        "/aides/agefiph_parcours_emploi)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -61,6 +61,13 @@ class apec_accompagnement_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Accompagnement Apec : statut d'éligibilité"
+    documentation = (
+        "Statut de « Accompagnement des cadres et des jeunes diplômés par l'Apec » (Apec (Association pour l'emploi des cadres)) "
+        "pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le "
+        "nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 "
+        "dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « "
+        "accompagnement_apec » (GET /aides/accompagnement_apec)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

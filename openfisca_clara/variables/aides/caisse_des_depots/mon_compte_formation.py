@@ -78,6 +78,13 @@ class caisse_des_depots_cpf_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Compte personnel de formation : statut d'éligibilité"
+    documentation = (
+        "Statut de « Financer une formation avec son compte personnel de formation (Mon Compte Formation) » (Caisse des dépôts "
+        "(Mon Compte Formation)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les "
+        "critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les "
+        "variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du "
+        "catalogue « mon_compte_formation » (GET /aides/mon_compte_formation)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -50,6 +50,13 @@ class cap_emploi_accompagnement_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Accompagnement Cap emploi : statut d'éligibilité"
+    documentation = (
+        "Statut de « Accompagnement vers l'emploi par Cap emploi » (Cap emploi (réseau France Travail)) pour la personne et le "
+        "mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible "
+        "(un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de "
+        "Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « accompagnement_cap_emploi » (GET "
+        "/aides/accompagnement_cap_emploi)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

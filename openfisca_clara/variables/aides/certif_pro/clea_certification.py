@@ -91,6 +91,13 @@ class certif_pro_clea_certification_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Certificat CléA (socle et numérique) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Certificat CléA (socle de compétences) et CléA Numérique » (Certif Pro (partenaires sociaux)) pour la "
+        "personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou"
+        " non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il "
+        "dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §5.1 ; fiche du catalogue « clea_certification » (GET"
+        " /aides/clea_certification)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

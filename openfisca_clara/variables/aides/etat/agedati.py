@@ -141,6 +141,13 @@ class etat_agedati_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "AGEDATI : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide à la garde d'enfants pour les artistes et techniciens intermittents du spectacle (AGEDATI) » (État "
+        "(FONPEPS), gérée par Audiens) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est "
+        "inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères,"
+        " les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche "
+        "du catalogue « agedati » (GET /aides/agedati)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -81,6 +81,13 @@ class etat_aide_contrat_pro_de_45_ans_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide de l'État (contrat de professionnalisation, 45 ans ou plus) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide de l'État à l'embauche en contrat de professionnalisation d'un demandeur d'emploi de 45 ans ou plus » "
+        "(État) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus"
+        " le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières "
+        "−1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §7.7 ; fiche du catalogue « "
+        "aide_contrat_pro_de_45_ans » (GET /aides/aide_contrat_pro_de_45_ans)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -103,6 +110,13 @@ class etat_aide_contrat_pro_de_45_ans_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Aide de l'État aux 45 ans et plus en contrat de professionnalisation : montant total (2 000 € à temps plein, proratisé ; maximum si la durée est inconnue)"
+    documentation = (
+        "Montant de « Aide de l'État à l'embauche en contrat de professionnalisation d'un demandeur d'emploi de 45 ans ou plus »,"
+        " en euros, au total, sur la durée de l'aide ; 0 quand l'aide est non éligible. Les taux, plafonds et barèmes sont des "
+        "paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le montant dépend d'un fait inconnu, la fiche « "
+        "aide_contrat_pro_de_45_ans » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se calcule "
+        "(montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

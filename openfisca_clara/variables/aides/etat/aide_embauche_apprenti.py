@@ -235,6 +235,13 @@ class etat_aide_embauche_apprenti_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide à l'embauche d'un apprenti (aide à l'employeur) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide à l'embauche d'un apprenti (aide à l'employeur) » (État (Agence de services et de paiement)) pour la "
+        "personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou"
+        " non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il "
+        "dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §7.4 ; fiche du catalogue « aide_embauche_apprenti » "
+        "(GET /aides/aide_embauche_apprenti)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -257,6 +264,12 @@ class etat_aide_embauche_apprenti_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Aide à l'embauche d'un apprenti : montant maximal versé à l'employeur pour la première année du contrat (maximum possible si un fait est inconnu)"
+    documentation = (
+        "Montant de « Aide à l'embauche d'un apprenti (aide à l'employeur) », en euros, au total, sur la durée de l'aide ; 0 "
+        "quand l'aide est non éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à "
+        "vérifier, ou que le montant dépend d'un fait inconnu, la fiche « aide_embauche_apprenti » dit s'il s'agit d'un maximum "
+        "(montant_est_maximum) et comment il se calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

@@ -96,6 +96,13 @@ class etat_aide_exceptionnelle_contrat_pro_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide exceptionnelle au contrat de professionnalisation (aide à l'employeur) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide exceptionnelle au contrat de professionnalisation (aide à l'employeur, dispositif terminé) » (État "
+        "(Agence de services et de paiement)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est "
+        "inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères,"
+        " les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §7.5 ; fiche "
+        "du catalogue « aide_exceptionnelle_contrat_pro » (GET /aides/aide_exceptionnelle_contrat_pro)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -134,6 +141,13 @@ class etat_aide_exceptionnelle_contrat_pro_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Aide exceptionnelle au contrat de professionnalisation : montant maximal versé à l'employeur pour la première année (maximum si l'âge est inconnu)"
+    documentation = (
+        "Montant de « Aide exceptionnelle au contrat de professionnalisation (aide à l'employeur, dispositif terminé) », en "
+        "euros, au total, sur la durée de l'aide ; 0 quand l'aide est non éligible. Les taux, plafonds et barèmes sont des "
+        "paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le montant dépend d'un fait inconnu, la fiche « "
+        "aide_exceptionnelle_contrat_pro » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se calcule "
+        "(montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

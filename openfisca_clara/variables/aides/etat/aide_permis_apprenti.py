@@ -146,6 +146,13 @@ class etat_aide_permis_apprenti_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide au permis de conduire des apprentis : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide de 500 € au permis de conduire pour les apprentis (supprimée en 2026) » (État (Agence de services et de"
+        " paiement, par le CFA)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les "
+        "critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les "
+        "variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §7.9 ; fiche du "
+        "catalogue « aide_permis_apprenti » (GET /aides/aide_permis_apprenti)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -168,6 +175,12 @@ class etat_aide_permis_apprenti_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Aide au permis de conduire des apprentis : montant (500 €, une fois)"
+    documentation = (
+        "Montant de « Aide de 500 € au permis de conduire pour les apprentis (supprimée en 2026) », en euros, une fois ; 0 quand "
+        "l'aide est non éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier,"
+        " ou que le montant dépend d'un fait inconnu, la fiche « aide_permis_apprenti » dit s'il s'agit d'un maximum "
+        "(montant_est_maximum) et comment il se calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

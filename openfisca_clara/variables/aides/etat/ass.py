@@ -249,6 +249,12 @@ class etat_ass_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Allocation de solidarité spécifique : statut d'éligibilité"
+    documentation = (
+        "Statut de « Allocation de solidarité spécifique (ASS) » (État (versée par France Travail)) pour la personne et le mois "
+        "évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un "
+        "critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, "
+        "OU pour les alternatives). Règles : rulebook §9.1 ; fiche du catalogue « ass » (GET /aides/ass)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -273,6 +279,12 @@ class etat_ass_montant(Variable):
     label = (
         "Allocation de solidarité spécifique : montant mensuel (30 jours), différentiel au-delà de 40 fois (seul) "
         "ou 80 fois (couple) le montant journalier ; maximum si le foyer, les ressources ou la commune sont inconnus"
+    )
+    documentation = (
+        "Montant de « Allocation de solidarité spécifique (ASS) », en euros, par mois de 30 jours ; 0 quand l'aide est non "
+        "éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le "
+        "montant dépend d'un fait inconnu, la fiche « ass » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se "
+        "calcule (montant_explication)."
     )
     reference = REFERENCE
 

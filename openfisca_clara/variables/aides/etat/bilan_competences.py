@@ -51,6 +51,13 @@ class etat_bilan_competences_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Bilan de compétences : statut d'éligibilité"
+    documentation = (
+        "Statut de « Bilan de compétences » (État (financé par le CPF, France Travail ou l'employeur)) pour la personne et le "
+        "mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible "
+        "(un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de "
+        "Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « bilan_competences » (GET "
+        "/aides/bilan_competences)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -80,6 +80,13 @@ class etat_cdd_senior_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "CDD senior : statut d'éligibilité"
+    documentation = (
+        "Statut de « CDD senior (contrat à durée déterminée pour les plus de 57 ans) » (État (code du travail)) pour la personne "
+        "et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non "
+        "éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET"
+        " de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « cdd_senior » (GET "
+        "/aides/cdd_senior)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -302,6 +302,12 @@ class etat_cej_allocation_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Allocation du contrat d'engagement jeune : statut d'éligibilité"
+    documentation = (
+        "Statut de « Allocation du contrat d'engagement jeune (CEJ) » (État (versée par l'ASP)) pour la personne et le mois "
+        "évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un "
+        "critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, "
+        "OU pour les alternatives). Règles : rulebook §8.1 ; fiche du catalogue « cej_allocation » (GET /aides/cej_allocation)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -324,6 +330,12 @@ class etat_cej_allocation_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Allocation du contrat d'engagement jeune : montant mensuel (maximum si l'âge, l'imposition ou les ressources sont inconnus)"
+    documentation = (
+        "Montant de « Allocation du contrat d'engagement jeune (CEJ) », en euros, par mois ; 0 quand l'aide est non éligible. Les"
+        " taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le montant dépend "
+        "d'un fait inconnu, la fiche « cej_allocation » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se "
+        "calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

@@ -52,6 +52,13 @@ class etat_cep_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Conseil en évolution professionnelle : statut d'éligibilité"
+    documentation = (
+        "Statut de « Conseil en évolution professionnelle (CEP) » (État (France Travail, Apec, Cap emploi, missions locales, "
+        "opérateurs régionaux du CEP)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est "
+        "inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères,"
+        " les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche "
+        "du catalogue « cep » (GET /aides/cep)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -147,6 +147,12 @@ class etat_contrat_apprentissage_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Contrat d'apprentissage : statut d'éligibilité (conditions d'âge de l'apprenti)"
+    documentation = (
+        "Statut de « Contrat d'apprentissage » (État (code du travail)) pour la personne et le mois évalués : éligible, à "
+        "vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas "
+        "rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les "
+        "alternatives). Règles : hors rulebook ; fiche du catalogue « contrat_apprentissage » (GET /aides/contrat_apprentissage)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

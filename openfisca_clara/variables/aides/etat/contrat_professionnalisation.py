@@ -100,6 +100,13 @@ class etat_contrat_professionnalisation_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Contrat de professionnalisation : statut d'éligibilité (public de la personne)"
+    documentation = (
+        "Statut de « Contrat de professionnalisation » (État (code du travail)) pour la personne et le mois évalués : éligible, à"
+        " vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas"
+        " rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les "
+        "alternatives). Règles : hors rulebook ; fiche du catalogue « contrat_professionnalisation » (GET "
+        "/aides/contrat_professionnalisation)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

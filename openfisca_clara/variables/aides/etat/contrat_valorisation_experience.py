@@ -105,6 +105,13 @@ class etat_contrat_valorisation_experience_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Contrat de valorisation de l'expérience : statut d'éligibilité"
+    documentation = (
+        "Statut de « Contrat de valorisation de l'expérience (CDI pour les demandeurs d'emploi de 60 ans ou plus) » (État (code "
+        "du travail)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères "
+        "inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables "
+        "entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « "
+        "contrat_valorisation_experience » (GET /aides/contrat_valorisation_experience)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -174,6 +174,12 @@ class etat_cui_cie_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Contrat initiative-emploi (CUI-CIE) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Contrat initiative emploi (CIE, contrat aidé du secteur marchand) » (État) pour la personne et le mois "
+        "évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un "
+        "critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, "
+        "OU pour les alternatives). Règles : rulebook §7.2 ; fiche du catalogue « cui_cie » (GET /aides/cui_cie)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

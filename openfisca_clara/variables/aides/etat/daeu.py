@@ -114,6 +114,12 @@ class etat_daeu_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "DAEU : statut d'éligibilité"
+    documentation = (
+        "Statut de « Diplôme d'accès aux études universitaires (DAEU) » (État (universités)) pour la personne et le mois évalués "
+        ": éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère "
+        "connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour "
+        "les alternatives). Règles : hors rulebook ; fiche du catalogue « daeu » (GET /aides/daeu)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -99,6 +99,13 @@ class etat_ecole_deuxieme_chance_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "École de la deuxième chance (E2C) : statut d'éligibilité"
+    documentation = (
+        "Statut de « École de la deuxième chance (E2C) » (Réseau E2C France (écoles labellisées, financées par les Régions et "
+        "l'État)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères "
+        "inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables "
+        "entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « "
+        "ecole_deuxieme_chance » (GET /aides/ecole_deuxieme_chance)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

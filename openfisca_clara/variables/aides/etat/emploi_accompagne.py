@@ -84,6 +84,13 @@ class etat_emploi_accompagne_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Dispositif d'emploi accompagné : statut d'éligibilité"
+    documentation = (
+        "Statut de « Dispositif d'emploi accompagné (travailleurs handicapés) » (État (ARS et DREETS), avec les plateformes "
+        "départementales d'emploi accompagné) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est "
+        "inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères,"
+        " les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche "
+        "du catalogue « emploi_accompagne » (GET /aides/emploi_accompagne)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

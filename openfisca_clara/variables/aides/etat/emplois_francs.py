@@ -185,6 +185,13 @@ class etat_emplois_francs_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Emplois francs (aide à l'employeur) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Emplois francs (aide à l'employeur, dispositif terminé) » (État (géré par France Travail)) pour la personne "
+        "et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non "
+        "éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET"
+        " de Kleene, OU pour les alternatives). Règles : rulebook §7.3 ; fiche du catalogue « emplois_francs » (GET "
+        "/aides/emplois_francs)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -207,6 +214,12 @@ class etat_emplois_francs_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Emplois francs : montant total versé à l'employeur sur la durée de l'aide (maximum si le contrat, sa durée ou le temps de travail sont inconnus)"
+    documentation = (
+        "Montant de « Emplois francs (aide à l'employeur, dispositif terminé) », en euros, au total, sur la durée de l'aide ; 0 "
+        "quand l'aide est non éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à "
+        "vérifier, ou que le montant dépend d'un fait inconnu, la fiche « emplois_francs » dit s'il s'agit d'un maximum "
+        "(montant_est_maximum) et comment il se calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

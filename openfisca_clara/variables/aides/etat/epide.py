@@ -85,6 +85,12 @@ class etat_epide_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Épide : statut d'éligibilité"
+    documentation = (
+        "Statut de « Parcours en Établissement pour l'insertion dans l'emploi (Épide) » (État (Épide)) pour la personne et le "
+        "mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible "
+        "(un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de "
+        "Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « epide » (GET /aides/epide)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

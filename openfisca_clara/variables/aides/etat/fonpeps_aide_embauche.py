@@ -95,6 +95,13 @@ class etat_fonpeps_aesp_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide à l'embauche FONPEPS : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide à l'embauche dans le spectacle (FONPEPS, AESP) — aide à l'employeur » (État (ministère de la Culture, "
+        "versée par l'ASP)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les "
+        "critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les "
+        "variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du "
+        "catalogue « fonpeps_aide_embauche » (GET /aides/fonpeps_aide_embauche)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -128,6 +128,13 @@ class etat_garantie_jeunes_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Garantie jeunes : statut d'éligibilité"
+    documentation = (
+        "Statut de « Garantie jeunes (remplacée par le contrat d'engagement jeune le 1er mars 2022) » (État, avec les missions "
+        "locales) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères "
+        "inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables "
+        "entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « "
+        "garantie_jeunes » (GET /aides/garantie_jeunes)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -150,6 +157,12 @@ class etat_garantie_jeunes_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Garantie jeunes : allocation mensuelle maximale (forfait à la date de la demande, sans dégressivité)"
+    documentation = (
+        "Montant de « Garantie jeunes (remplacée par le contrat d'engagement jeune le 1er mars 2022) », en euros, par mois ; 0 "
+        "quand l'aide est non éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à "
+        "vérifier, ou que le montant dépend d'un fait inconnu, la fiche « garantie_jeunes » dit s'il s'agit d'un maximum "
+        "(montant_est_maximum) et comment il se calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

@@ -68,6 +68,13 @@ class etat_iae_eligibilite_ai_etti_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Éligibilité à un parcours IAE en AI ou ETTI : statut"
+    documentation = (
+        "Statut de « Parcours d'insertion en association intermédiaire ou en entreprise de travail temporaire d'insertion » "
+        "(État) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus"
+        " le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières "
+        "−1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §7.8 ; fiche du catalogue « "
+        "iae_eligibilite_ai_etti » (GET /aides/iae_eligibilite_ai_etti)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

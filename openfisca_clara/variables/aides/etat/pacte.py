@@ -95,6 +95,13 @@ class etat_pacte_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "PACTE : statut d'éligibilité"
+    documentation = (
+        "Statut de « Parcours d'accès aux carrières de la fonction publique (PACTE) » (État et employeurs publics) pour la "
+        "personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou"
+        " non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il "
+        "dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « pacte » (GET "
+        "/aides/pacte)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

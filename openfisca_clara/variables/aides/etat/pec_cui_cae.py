@@ -146,6 +146,12 @@ class etat_pec_cui_cae_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Parcours emploi compétences (CUI-CAE) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Parcours emploi compétences (PEC, contrat aidé du secteur non marchand) » (État) pour la personne et le mois"
+        " évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un "
+        "critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, "
+        "OU pour les alternatives). Règles : rulebook §7.1 ; fiche du catalogue « pec_cui_cae » (GET /aides/pec_cui_cae)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

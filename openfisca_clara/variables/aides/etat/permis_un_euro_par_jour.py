@@ -123,6 +123,13 @@ class etat_permis_un_euro_par_jour_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Permis à un euro par jour : statut d'éligibilité"
+    documentation = (
+        "Statut de « Permis à un euro par jour » (État (Sécurité routière), avec les banques et écoles de conduite partenaires) "
+        "pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le "
+        "nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 "
+        "dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « "
+        "permis_un_euro_par_jour » (GET /aides/permis_un_euro_par_jour)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -145,6 +152,12 @@ class etat_permis_un_euro_par_jour_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Permis à un euro par jour : montant maximal du prêt (1 200 € pour une première formation, 300 € pour le prêt complémentaire), à rembourser"
+    documentation = (
+        "Montant de « Permis à un euro par jour », en euros, une fois ; 0 quand l'aide est non éligible. Les taux, plafonds et "
+        "barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le montant dépend d'un fait inconnu, la"
+        " fiche « permis_un_euro_par_jour » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se calcule "
+        "(montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

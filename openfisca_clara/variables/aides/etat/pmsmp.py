@@ -55,6 +55,13 @@ class etat_pmsmp_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Immersion professionnelle (PMSMP) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Immersion professionnelle (période de mise en situation en milieu professionnel, PMSMP) » (État (France "
+        "Travail, missions locales, Cap emploi et autres prescripteurs)) pour la personne et le mois évalués : éligible, à "
+        "vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas "
+        "rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les "
+        "alternatives). Règles : hors rulebook ; fiche du catalogue « pmsmp » (GET /aides/pmsmp)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

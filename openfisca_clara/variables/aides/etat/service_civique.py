@@ -99,6 +99,12 @@ class etat_service_civique_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Service civique : statut d'éligibilité"
+    documentation = (
+        "Statut de « Engagement de service civique » (État (Agence du service civique)) pour la personne et le mois évalués : "
+        "éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère "
+        "connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour "
+        "les alternatives). Règles : hors rulebook ; fiche du catalogue « service_civique » (GET /aides/service_civique)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -121,6 +127,12 @@ class etat_service_civique_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Service civique : indemnité mensuelle (part de l'État et prestation minimale de l'organisme d'accueil), hors majoration sur critères sociaux"
+    documentation = (
+        "Montant de « Engagement de service civique », en euros, par mois ; 0 quand l'aide est non éligible. Les taux, plafonds "
+        "et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le montant dépend d'un fait inconnu,"
+        " la fiche « service_civique » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se calcule "
+        "(montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

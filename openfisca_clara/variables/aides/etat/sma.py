@@ -100,6 +100,12 @@ class etat_sma_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Service militaire adapté : statut d'éligibilité"
+    documentation = (
+        "Statut de « Service militaire adapté (SMA) — outre-mer » (État (ministère des Outre-mer)) pour la personne et le mois "
+        "évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un "
+        "critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, "
+        "OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « sma » (GET /aides/sma)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -86,6 +86,12 @@ class etat_smv_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Service militaire volontaire : statut d'éligibilité"
+    documentation = (
+        "Statut de « Service militaire volontaire (SMV) » (État (ministère des Armées)) pour la personne et le mois évalués : "
+        "éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère "
+        "connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour "
+        "les alternatives). Règles : hors rulebook ; fiche du catalogue « smv » (GET /aides/smv)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -61,6 +61,12 @@ class etat_vae_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Validation des acquis de l'expérience : statut d'éligibilité"
+    documentation = (
+        "Statut de « Validation des acquis de l'expérience (VAE) » (État (France VAE)) pour la personne et le mois évalués : "
+        "éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère "
+        "connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour "
+        "les alternatives). Règles : hors rulebook ; fiche du catalogue « vae » (GET /aides/vae)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

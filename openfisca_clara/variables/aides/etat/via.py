@@ -72,6 +72,13 @@ class etat_via_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Volontariat international en administration (VIA) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Volontariat international en administration (VIA) » (État (ministère de l'Europe et des Affaires étrangères,"
+        " Business France)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les "
+        "critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les "
+        "variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du "
+        "catalogue « via » (GET /aides/via)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

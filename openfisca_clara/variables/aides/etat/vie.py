@@ -72,6 +72,12 @@ class etat_vie_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Volontariat international en entreprise (VIE) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Volontariat international en entreprise (VIE) » (État (Business France)) pour la personne et le mois évalués"
+        " : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère "
+        "connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour "
+        "les alternatives). Règles : hors rulebook ; fiche du catalogue « vie » (GET /aides/vie)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -54,6 +54,13 @@ class etat_vsi_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Volontariat de solidarité internationale : statut d'éligibilité"
+    documentation = (
+        "Statut de « Volontariat de solidarité internationale (VSI) » (État (ministère de l'Europe et des Affaires étrangères)) "
+        "pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le "
+        "nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 "
+        "dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « vsi » (GET "
+        "/aides/vsi)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

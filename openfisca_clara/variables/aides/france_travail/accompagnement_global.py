@@ -102,6 +102,13 @@ class france_travail_accompagnement_global_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Accompagnement global : statut d'éligibilité"
+    documentation = (
+        "Statut de « Accompagnement global (France Travail et Département) » (France Travail et Département) pour la personne et "
+        "le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non "
+        "éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET"
+        " de Kleene, OU pour les alternatives). Règles : rulebook §8.3 ; fiche du catalogue « accompagnement_global » (GET "
+        "/aides/accompagnement_global)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -38,6 +38,12 @@ class france_travail_activ_crea_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Activ'Créa : statut d'éligibilité"
+    documentation = (
+        "Statut de « Activ'Créa : explorer la piste de la création d'entreprise » (France Travail) pour la personne et le mois "
+        "évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un "
+        "critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, "
+        "OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « activ_crea » (GET /aides/activ_crea)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

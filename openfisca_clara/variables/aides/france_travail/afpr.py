@@ -73,6 +73,12 @@ class france_travail_afpr_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "AFPR : statut d'éligibilité"
+    documentation = (
+        "Statut de « Action de formation préalable au recrutement (AFPR) — supprimée » (France Travail) pour la personne et le "
+        "mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible "
+        "(un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de "
+        "Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « afpr » (GET /aides/afpr)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -87,6 +87,13 @@ class france_travail_aide_contrat_pro_de_26_ans_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide forfaitaire à l'employeur (contrat de professionnalisation, 26 ans ou plus) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide forfaitaire à l'employeur (AFE) pour un contrat de professionnalisation à partir de 26 ans » (France "
+        "Travail) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères "
+        "inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables "
+        "entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §7.6 ; fiche du catalogue « "
+        "aide_contrat_pro_de_26_ans » (GET /aides/aide_contrat_pro_de_26_ans)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -109,6 +116,13 @@ class france_travail_aide_contrat_pro_de_26_ans_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Aide forfaitaire à l'employeur : montant total (2 000 € à temps plein, proratisé à temps partiel ; maximum si la durée du travail est inconnue)"
+    documentation = (
+        "Montant de « Aide forfaitaire à l'employeur (AFE) pour un contrat de professionnalisation à partir de 26 ans », en "
+        "euros, au total, sur la durée de l'aide ; 0 quand l'aide est non éligible. Les taux, plafonds et barèmes sont des "
+        "paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le montant dépend d'un fait inconnu, la fiche « "
+        "aide_contrat_pro_de_26_ans » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se calcule "
+        "(montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

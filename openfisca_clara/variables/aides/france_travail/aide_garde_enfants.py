@@ -429,6 +429,12 @@ class france_travail_aide_garde_enfants_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide à la garde d'enfants de France Travail (AGE, ex-AGEPI) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide à la garde d'enfants (AGE, ex-AGEPI) » (France Travail) pour la personne et le mois évalués : éligible,"
+        " à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est "
+        "pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les "
+        "alternatives). Règles : rulebook §3.2 ; fiche du catalogue « aide_garde_enfants » (GET /aides/aide_garde_enfants)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -453,6 +459,12 @@ class france_travail_aide_garde_enfants_montant(Variable):
     label = (
         "Aide à la garde d'enfants de France Travail : montant forfaitaire selon le nombre d'enfants et la durée hebdomadaire "
         "(maximum possible si le nombre d'enfants, la durée ou le barème sont inconnus)"
+    )
+    documentation = (
+        "Montant de « Aide à la garde d'enfants (AGE, ex-AGEPI) », en euros, une fois ; 0 quand l'aide est non éligible. Les "
+        "taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le montant dépend "
+        "d'un fait inconnu, la fiche « aide_garde_enfants » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se "
+        "calcule (montant_explication)."
     )
     reference = REFERENCE
 

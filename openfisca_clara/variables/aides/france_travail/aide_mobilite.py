@@ -268,6 +268,13 @@ class france_travail_aide_mobilite_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide à la mobilité de France Travail : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide à la mobilité (frais de déplacement, de repas et d'hébergement) » (France Travail) pour la personne et "
+        "le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non "
+        "éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET"
+        " de Kleene, OU pour les alternatives). Règles : rulebook §3.1 ; fiche du catalogue « aide_mobilite » (GET "
+        "/aides/aide_mobilite)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -290,6 +297,12 @@ class france_travail_aide_mobilite_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Aide à la mobilité de France Travail : montant (plafond restant sur 12 mois si les frais sont inconnus)"
+    documentation = (
+        "Montant de « Aide à la mobilité (frais de déplacement, de repas et d'hébergement) », en euros, une fois ; 0 quand l'aide"
+        " est non éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou "
+        "que le montant dépend d'un fait inconnu, la fiche « aide_mobilite » dit s'il s'agit d'un maximum (montant_est_maximum) "
+        "et comment il se calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

@@ -287,6 +287,13 @@ class france_travail_aide_permis_b_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide au permis de conduire B de France Travail : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide au permis de conduire B de France Travail » (France Travail) pour la personne et le mois évalués : "
+        "éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère "
+        "connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour "
+        "les alternatives). Règles : rulebook §3.3 ; fiche du catalogue « aide_permis_b_france_travail » (GET "
+        "/aides/aide_permis_b_france_travail)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -309,6 +316,12 @@ class france_travail_aide_permis_b_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Aide au permis de conduire B de France Travail : montant maximal (versé à l'auto-école selon le devis)"
+    documentation = (
+        "Montant de « Aide au permis de conduire B de France Travail », en euros, une fois ; 0 quand l'aide est non éligible. Les"
+        " taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le montant dépend "
+        "d'un fait inconnu, la fiche « aide_permis_b_france_travail » dit s'il s'agit d'un maximum (montant_est_maximum) et "
+        "comment il se calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

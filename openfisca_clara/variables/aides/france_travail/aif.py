@@ -83,6 +83,12 @@ class france_travail_aif_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide individuelle à la formation (AIF) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide individuelle à la formation (AIF) » (France Travail) pour la personne et le mois évalués : éligible, à "
+        "vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas "
+        "rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les "
+        "alternatives). Règles : rulebook §3.4 ; fiche du catalogue « aif » (GET /aides/aif)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -88,6 +88,12 @@ class france_travail_aij_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Accompagnement intensif des jeunes (AIJ) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Accompagnement intensif des jeunes (AIJ) » (France Travail) pour la personne et le mois évalués : éligible, "
+        "à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est "
+        "pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les "
+        "alternatives). Règles : rulebook §8.2 ; fiche du catalogue « aij » (GET /aides/aij)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -191,6 +191,12 @@ class france_travail_arce_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "ARCE : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide à la reprise ou à la création d'entreprise (ARCE) » (France Travail (pour l'Unédic)) pour la personne "
+        "et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non "
+        "éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET"
+        " de Kleene, OU pour les alternatives). Règles : rulebook §6.1 ; fiche du catalogue « arce » (GET /aides/arce)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -231,6 +237,12 @@ class france_travail_arce_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "ARCE : capital total, brut (taux × ARE journalière brute × jours restants) ; 0 et « à vérifier » si ces faits sont inconnus"
+    documentation = (
+        "Montant de « Aide à la reprise ou à la création d'entreprise (ARCE) », en euros, au total, sur la durée de l'aide ; 0 "
+        "quand l'aide est non éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à "
+        "vérifier, ou que le montant dépend d'un fait inconnu, la fiche « arce » dit s'il s'agit d'un maximum "
+        "(montant_est_maximum) et comment il se calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

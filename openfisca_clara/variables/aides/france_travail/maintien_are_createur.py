@@ -112,6 +112,13 @@ class france_travail_maintien_are_createur_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Maintien de l'ARE pour un créateur ou repreneur d'entreprise : statut d'éligibilité"
+    documentation = (
+        "Statut de « Maintien de l'allocation chômage (ARE) pour créer ou reprendre une entreprise » (France Travail (pour "
+        "l'Unédic)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères "
+        "inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables "
+        "entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §6.1 ; fiche du catalogue « "
+        "maintien_are_createur » (GET /aides/maintien_are_createur)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -58,6 +58,13 @@ class france_travail_poec_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "POEC : statut d'éligibilité"
+    documentation = (
+        "Statut de « Préparation opérationnelle à l'emploi collective (POEC) » (France Travail et les opérateurs de compétences "
+        "(OPCO)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères "
+        "inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables "
+        "entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « "
+        "poec » (GET /aides/poec)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -230,6 +230,12 @@ class france_travail_rff_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Rémunération de fin de formation (RFF) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Rémunération de fin de formation (RFF) » (France Travail) pour la personne et le mois évalués : éligible, à "
+        "vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas "
+        "rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les "
+        "alternatives). Règles : rulebook §4.2 ; fiche du catalogue « rff » (GET /aides/rff)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -252,6 +258,12 @@ class france_travail_rff_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Rémunération de fin de formation (RFF) : montant mensuel (maximum si le plafond ou l'allocation journalière sont incertains)"
+    documentation = (
+        "Montant de « Rémunération de fin de formation (RFF) », en euros, par mois ; 0 quand l'aide est non éligible. Les taux, "
+        "plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le montant dépend d'un fait"
+        " inconnu, la fiche « rff » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se calcule "
+        "(montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

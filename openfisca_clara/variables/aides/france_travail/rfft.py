@@ -208,6 +208,12 @@ class france_travail_rfft_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Rémunération des formations de France Travail (RFFT) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Rémunération des formations de France Travail (RFFT) » (France Travail) pour la personne et le mois évalués "
+        ": éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère "
+        "connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour "
+        "les alternatives). Règles : rulebook §4.3 ; fiche du catalogue « rfft » (GET /aides/rfft)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -237,6 +243,12 @@ class france_travail_rfft_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Rémunération des formations de France Travail (RFFT) : montant mensuel à temps plein (maximum si l'âge, la situation ou le salaire antérieur d'un BOETH sont inconnus)"
+    documentation = (
+        "Montant de « Rémunération des formations de France Travail (RFFT) », en euros, par mois ; 0 quand l'aide est non "
+        "éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le "
+        "montant dépend d'un fait inconnu, la fiche « rfft » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se "
+        "calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

@@ -183,6 +183,13 @@ class ladom_pmfp_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Passeport pour la mobilité de la formation professionnelle (LADOM) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Passeport pour la mobilité de la formation professionnelle (LADOM) » (LADOM (Agence de l'outre-mer pour la "
+        "mobilité)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères "
+        "inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables "
+        "entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §10.3 ; fiche du catalogue «"
+        " ladom_pmfp » (GET /aides/ladom_pmfp)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -50,6 +50,13 @@ class missions_locales_pacea_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "PACEA : statut d'éligibilité"
+    documentation = (
+        "Statut de « Parcours contractualisé d'accompagnement vers l'emploi et l'autonomie (PACEA) » (Missions locales (pour "
+        "l'État)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères "
+        "inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables "
+        "entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « "
+        "pacea » (GET /aides/pacea)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

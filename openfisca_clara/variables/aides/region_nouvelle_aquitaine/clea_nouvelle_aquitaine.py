@@ -269,6 +269,13 @@ class region_nouvelle_aquitaine_clea_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide régionale CléA (Nouvelle-Aquitaine) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide régionale aux certifications CléA (Nouvelle-Aquitaine) » (Région Nouvelle-Aquitaine) pour la personne "
+        "et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non "
+        "éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET"
+        " de Kleene, OU pour les alternatives). Règles : rulebook §5.2 ; fiche du catalogue « clea_nouvelle_aquitaine » (GET "
+        "/aides/clea_nouvelle_aquitaine)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -296,6 +303,12 @@ class region_nouvelle_aquitaine_clea_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "Aide régionale CléA (Nouvelle-Aquitaine) : forfait (le plus élevé possible si le certificat ou le type d'évaluation est inconnu)"
+    documentation = (
+        "Montant de « Aide régionale aux certifications CléA (Nouvelle-Aquitaine) », en euros, une fois ; 0 quand l'aide est non "
+        "éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le "
+        "montant dépend d'un fait inconnu, la fiche « clea_nouvelle_aquitaine » dit s'il s'agit d'un maximum "
+        "(montant_est_maximum) et comment il se calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

@@ -263,6 +263,13 @@ class unedic_adr_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Aide différentielle de reclassement : statut d'éligibilité"
+    documentation = (
+        "Statut de « Aide différentielle de reclassement (ADR) — supprimée » (Unédic (assurance chômage), versée par Pôle emploi)"
+        " pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le "
+        "nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 "
+        "dont il dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §9.4 ; fiche du catalogue « adr » (GET "
+        "/aides/adr)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -287,6 +294,12 @@ class unedic_adr_montant(Variable):
     label = (
         "Aide différentielle de reclassement : montant mensuel (30 × SJR − salaire brut mensuel repris, dans la limite de "
         "50 % du reliquat d'ARE) ; salaire inconnu : 30 × SJR ; SJR inconnu : 50 % du reliquat ; les deux inconnus : 0"
+    )
+    documentation = (
+        "Montant de « Aide différentielle de reclassement (ADR) — supprimée », en euros, par mois de 30 jours ; 0 quand l'aide "
+        "est non éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que"
+        " le montant dépend d'un fait inconnu, la fiche « adr » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il "
+        "se calcule (montant_explication)."
     )
     reference = REFERENCE
 

@@ -136,6 +136,13 @@ class unedic_aref_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "ARE-formation (AREF) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Allocation d'aide au retour à l'emploi formation (AREF) » (France Travail pour l'Unédic (assurance chômage))"
+        " pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le "
+        "nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 "
+        "dont il dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §4.1 ; fiche du catalogue « aref » (GET "
+        "/aides/aref)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -158,6 +165,12 @@ class unedic_aref_montant(Variable):
     definition_period = MONTH
     unit = "currency"
     label = "ARE-formation (AREF) : montant journalier brut (ARE brute, au moins le plancher brut de l'AREF) ; 0 et « à vérifier » si l'ARE brute est inconnue"
+    documentation = (
+        "Montant de « Allocation d'aide au retour à l'emploi formation (AREF) », en euros, par jour ; 0 quand l'aide est non "
+        "éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier, ou que le "
+        "montant dépend d'un fait inconnu, la fiche « aref » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se "
+        "calcule (montant_explication)."
+    )
     reference = REFERENCE
 
     def formula(individu, period, parameters):

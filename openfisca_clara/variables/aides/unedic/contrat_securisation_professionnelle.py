@@ -192,6 +192,13 @@ class unedic_contrat_securisation_professionnelle_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Contrat de sécurisation professionnelle (CSP) : statut d'éligibilité"
+    documentation = (
+        "Statut de « Contrat de sécurisation professionnelle (CSP) et allocation de sécurisation professionnelle (ASP) » (France "
+        "Travail pour l'Unédic et l'État) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est "
+        "inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères,"
+        " les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche "
+        "du catalogue « contrat_securisation_professionnelle » (GET /aides/contrat_securisation_professionnelle)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -217,6 +224,12 @@ class unedic_contrat_securisation_professionnelle_montant(Variable):
         "Allocation de sécurisation professionnelle (ASP), montant journalier brut : 75 % du SJR avec au moins un an "
         "d'ancienneté, sinon l'ARE journalière brute ; ancienneté inconnue : le plus haut des deux (maximum) ; 0 et « à vérifier » "
         "si la base manque"
+    )
+    documentation = (
+        "Montant de « Contrat de sécurisation professionnelle (CSP) et allocation de sécurisation professionnelle (ASP) », en "
+        "euros, par jour ; 0 quand l'aide est non éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). "
+        "Quand l'aide est à vérifier, ou que le montant dépend d'un fait inconnu, la fiche « contrat_securisation_professionnelle"
+        " » dit s'il s'agit d'un maximum (montant_est_maximum) et comment il se calcule (montant_explication)."
     )
     reference = REFERENCE
 

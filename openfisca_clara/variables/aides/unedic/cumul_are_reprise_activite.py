@@ -183,6 +183,13 @@ class unedic_cumul_are_reprise_activite_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Cumul de l'ARE avec le salaire d'une activité reprise : statut d'éligibilité"
+    documentation = (
+        "Statut de « Cumul de l'allocation chômage (ARE) avec le salaire d'un emploi repris » (France Travail pour l'Unédic "
+        "(assurance chômage)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les "
+        "critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères, les "
+        "variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du "
+        "catalogue « cumul_are_reprise_activite » (GET /aides/cumul_are_reprise_activite)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
@@ -207,6 +214,12 @@ class unedic_cumul_are_reprise_activite_montant(Variable):
     label = (
         "ARE versée pour le mois en cumul avec le salaire : ARE du mois − 70 % du salaire brut, dans la limite du salaire "
         "mensuel de référence ; salaire ou plafond inconnus : le maximum (l'ARE du mois)"
+    )
+    documentation = (
+        "Montant de « Cumul de l'allocation chômage (ARE) avec le salaire d'un emploi repris », en euros, par mois ; 0 quand "
+        "l'aide est non éligible. Les taux, plafonds et barèmes sont des paramètres datés (clara.*). Quand l'aide est à vérifier,"
+        " ou que le montant dépend d'un fait inconnu, la fiche « cumul_are_reprise_activite » dit s'il s'agit d'un maximum "
+        "(montant_est_maximum) et comment il se calcule (montant_explication)."
     )
     reference = REFERENCE
 

@@ -50,6 +50,13 @@ class union_europeenne_corps_europeen_solidarite_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Corps européen de solidarité : statut d'éligibilité"
+    documentation = (
+        "Statut de « Corps européen de solidarité » (Union européenne (Agence Erasmus+ France Jeunesse & Sport)) pour la personne"
+        " et le mois évalués : éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non "
+        "éligible (un critère connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET"
+        " de Kleene, OU pour les alternatives). Règles : hors rulebook ; fiche du catalogue « corps_europeen_solidarite » (GET "
+        "/aides/corps_europeen_solidarite)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -201,6 +201,13 @@ class union_europeenne_eures_tms_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "EURES Targeted Mobility Scheme : statut d'éligibilité"
+    documentation = (
+        "Statut de « EURES Targeted Mobility Scheme (aides pour travailler dans un autre pays européen) » (Union européenne "
+        "(EURES, avec France Travail)) pour la personne et le mois évalués : éligible, à vérifier (un fait nécessaire est "
+        "inconnu, les critères inconnus le nomment) ou non éligible (un critère connu n'est pas rempli). Il combine ses critères,"
+        " les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour les alternatives). Règles : rulebook §10.2 ; fiche"
+        " du catalogue « eures_tms » (GET /aides/eures_tms)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):

@@ -312,6 +312,12 @@ class urssaf_acre_statut(Variable):
     entity = Individu
     definition_period = MONTH
     label = "ACRE (exonération de début d'activité) : statut d'éligibilité"
+    documentation = (
+        "Statut de « ACRE — exonération de cotisations en début d'activité » (Urssaf) pour la personne et le mois évalués : "
+        "éligible, à vérifier (un fait nécessaire est inconnu, les critères inconnus le nomment) ou non éligible (un critère "
+        "connu n'est pas rempli). Il combine ses critères, les variables entières −1/0/+1 dont il dépend (ET de Kleene, OU pour "
+        "les alternatives). Règles : rulebook §6.2 ; fiche du catalogue « acre » (GET /aides/acre)."
+    )
     reference = REFERENCE
 
     def formula(individu, period):
