@@ -37,6 +37,7 @@ from openfisca_clara.tri_etat import (
     DATE_NON_RENSEIGNEE,
     FAUX,
     INCONNU,
+    NON_RENSEIGNE,
     VRAI,
     Reponse,
     StatutEligibilite,
@@ -94,6 +95,40 @@ class france_travail_rff_date_fin_droits_allocation_formation(Variable):
         "(`are_droits_restants_jours`) : date de la demande + jours − 1."
     )
     reference = REFERENCE
+
+
+class france_travail_rff_jours_indemnises_aref_rff(Variable):
+    value_type = int
+    default_value = NON_RENSEIGNE
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    unit = "day"
+    label = (
+        "Nombre de jours déjà indemnisés pour cette formation en ARE-formation (ou ASP-formation) et en RFF, avant le "
+        "premier jour du mois ; −1 : non renseigné"
+    )
+    reference = REFERENCE
+
+
+def _jours_payables(individu, period, parameters):
+    """Jours du mois payables avant d'atteindre la durée totale AREF + RFF (1 095 jours) ; le mois entier si elle est inconnue."""
+    deja = individu("france_travail_rff_jours_indemnises_aref_rff", period)
+    maximum = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.duree_totale_maximale_jours")
+    restants = np.where(renseigne(deja) & ~np.isnan(maximum), np.nan_to_num(maximum) - deja, period.size_in_days)
+    return np.clip(restants, 0, period.size_in_days)
+
+
+class france_travail_rff_duree_totale_non_atteinte(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Ne pas avoir atteint la durée totale de 3 ans (1 095 jours) d'ARE-formation (ou d'ASP) et de RFF pour cette formation"
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        # Issue 8 classe a : cette durée limite le versement ; exclue seulement quand elle est connue comme atteinte.
+        return np.where(_jours_payables(individu, period, parameters) <= 0, FAUX, VRAI).astype(np.int8)
 
 
 def _fin_droits(individu, period):
@@ -189,10 +224,10 @@ class france_travail_rff_formation_qualifiante_metier_en_tension(Variable):
         ).astype(np.int8)
 
 
-def _mensuel(individu, period):
-    """Montant journalier perçu (net, `allocation_chomage_journaliere`) et son produit par les jours du mois."""
+def _mensuel(individu, period, parameters):
+    """Montant journalier perçu (net, `allocation_chomage_journaliere`) et son produit par les jours payables du mois."""
     journalier = individu("allocation_chomage_journaliere", period)
-    return journalier, journalier * period.size_in_days
+    return journalier, journalier * _jours_payables(individu, period, parameters)
 
 
 class france_travail_rff_montant_determine(Variable):
@@ -206,7 +241,7 @@ class france_travail_rff_montant_determine(Variable):
         dates = individu("date_demande", period)
         bas = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel")
         haut = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel_haut")
-        journalier, mensuel = _mensuel(individu, period)
+        journalier, mensuel = _mensuel(individu, period, parameters)
         plafond_incertain = np.isnan(haut) | au_dessus(haut, bas)
         # Montant journalier inconnu : le montant affiché est le maximum, le statut n'en dépend pas.
         return selon(renseigne(journalier) & plafond_incertain & au_dessus(mensuel, bas), INCONNU, VRAI)
@@ -220,6 +255,7 @@ CRITERES = (
     "france_travail_rff_formation_financee",
     "france_travail_rff_formation_qualifiante_metier_en_tension",
     "france_travail_rff_montant_determine",
+    "france_travail_rff_duree_totale_non_atteinte",
 )
 
 
@@ -270,13 +306,14 @@ class france_travail_rff_montant(Variable):
         dates = individu("date_demande", period)
         bas = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel")
         haut = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel_haut")
-        journalier, mensuel = _mensuel(individu, period)
+        journalier, mensuel = _mensuel(individu, period, parameters)
         plafond = np.where(np.isnan(haut), np.inf, haut)
         # Allocation journalière inconnue : le plafond le plus haut connu (maximum).
         maximum = np.where(np.isnan(haut), np.nan_to_num(bas), haut)
         # Seul le brut est connu : le net perçu lui est inférieur, le montant est au plus min(brut × jours, plafond).
         brut = individu("are_journaliere_brute", period)
-        maximum = np.where(renseigne(brut), np.minimum(brut * period.size_in_days, maximum), maximum)
+        jours = _jours_payables(individu, period, parameters)
+        maximum = np.where(renseigne(brut), np.minimum(brut * jours, maximum), maximum)
         montant = np.where(renseigne(journalier), np.minimum(mensuel, plafond), maximum)
         eligible_ou_a_verifier = individu("france_travail_rff_statut", period) != StatutEligibilite.non_eligible
         return np.where(eligible_ou_a_verifier, np.round(montant, 2), 0)
