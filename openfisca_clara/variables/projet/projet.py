@@ -35,13 +35,15 @@ class projet_type(Variable):
 
 
 class TypeContrat(Enum):
-    __order__ = "non_renseigne cdi cdd ctt apprentissage professionnalisation"
+    __order__ = "non_renseigne cdi cdd ctt apprentissage professionnalisation volontariat_international"
     non_renseigne = "Non renseigné"
     cdi = "Contrat à durée indéterminée (CDI)"
     cdd = "Contrat à durée déterminée (CDD)"
     ctt = "Contrat de travail temporaire (intérim)"
     apprentissage = "Contrat d'apprentissage"
     professionnalisation = "Contrat de professionnalisation"
+    # Dernier pour ne pas déplacer les indices. Pas un contrat de travail (code du service national).
+    volontariat_international = "Volontariat international en entreprise ou en administration (VIE, VIA)"
 
 
 class projet_contrat_type(Variable):

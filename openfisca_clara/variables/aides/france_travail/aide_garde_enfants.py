@@ -291,8 +291,8 @@ class france_travail_aide_garde_enfants_action(Variable):
         )
         duree_suffisante = np.select([~np.isnan(minimum_mois), ~np.isnan(minimum_jours)], [en_mois, en_jours], INCONNU)
         emploi = np.select(
-            [contrat == TypeContrat.non_renseigne, contrat == TypeContrat.cdi],
-            [INCONNU, VRAI],
+            [contrat == TypeContrat.non_renseigne, contrat == TypeContrat.cdi, contrat == TypeContrat.volontariat_international],
+            [INCONNU, VRAI, FAUX],  # un volontariat international n'est ni un CDI, ni un CDD, ni de l'intérim
             duree_suffisante,  # CDD, intérim, apprentissage, professionnalisation
         )
         formation = critere(renseigne(heures), heures >= minimum_heures)

@@ -24,8 +24,10 @@ from openfisca_clara.tri_etat import (
     critere_ouverture,
     date_renseignee,
     et,
+    lire,
     non,
     ou,
+    par_date,
     parametre_aux_dates,
     renseigne,
     reponse_oui,
@@ -90,7 +92,7 @@ class france_travail_aide_mobilite_action(Variable):
     label = (
         "Se déplacer pour une action couverte : entretien d'embauche ou reprise d'emploi en CDI ou en contrat d'au moins "
         "3 mois, formation financée d'au moins 40 h (hors bilan de compétences, permis de conduire, accompagnement à la "
-        "création d'entreprise ou à la VAE), concours ou examen, prestation de France Travail, immersion (PMSMP)"
+        "création d'entreprise ou à la VAE), hors volontariat international, concours ou examen, prestation de France Travail, immersion (PMSMP)"
     )
     reference = REFERENCE
 
@@ -116,15 +118,16 @@ class france_travail_aide_mobilite_action(Variable):
             INCONNU,
             critere(renseigne(heures) & ~np.isnan(heures_minimales), heures >= heures_minimales),
         )
-        # Formations exclues par le texte (rulebook §3.1) : une nature exclue connue suffit à exclure.
+        # Exclusions du texte (rulebook §3.1, issue 8 classe b) : une nature de formation exclue connue exclut, une nature
+        # inconnue laisse « à vérifier » ; un volontariat international n'est pas couvert, quelle que soit sa durée.
         nature = individu("projet_formation_nature", period)
-        exclues = [
-            NatureFormation.bilan_competences,
-            NatureFormation.permis_conduire,
-            NatureFormation.accompagnement_creation,
-            NatureFormation.accompagnement_vae,
-        ]
-        formation = np.where(np.isin(nature, [n.index for n in exclues]), FAUX, formation)
+        natures_exclues = np.zeros(individu.count, dtype=bool)
+        contrat_exclu = np.zeros(individu.count, dtype=bool)
+        for masque, p in par_date(parameters, dates):
+            natures_exclues |= masque & np.isin(nature, [NatureFormation[nom].index for nom in lire(p, f"{P}.natures_formation_exclues", [])])
+            contrat_exclu |= masque & np.isin(contrat, [TypeContrat[nom].index for nom in lire(p, f"{P}.contrats_exclus", [])])
+        formation = np.select([natures_exclues, nature == NatureFormation.non_renseigne], [FAUX, et(formation, INCONNU)], formation)
+        contrat_couvert = np.where(contrat_exclu, FAUX, contrat_couvert)
         directement_couvert = np.isin(projet, [TypeProjet.examen_concours.index, TypeProjet.prestation_france_travail.index, TypeProjet.immersion_pmsmp.index])
         avec_contrat = np.isin(projet, [TypeProjet.entretien_embauche.index, TypeProjet.reprise_emploi.index])
         return np.select(

@@ -41,6 +41,7 @@ from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_b
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
+    FAUX,
     INCONNU,
     VRAI,
     Reponse,
@@ -126,8 +127,8 @@ class france_travail_aide_permis_b_anciennete_inscription(Variable):
         duree = individu("projet_contrat_duree_mois", period)
         duree_minimale = parametre_aux_dates(parameters, dates, f"{P}.promesse_embauche_duree_minimale_mois")
         contrat_couvert = np.select(
-            [contrat == TypeContrat.non_renseigne, contrat == TypeContrat.cdi],
-            [INCONNU, VRAI],
+            [contrat == TypeContrat.non_renseigne, contrat == TypeContrat.cdi, contrat == TypeContrat.volontariat_international],
+            [INCONNU, VRAI, FAUX],
             critere(renseigne(duree), duree >= duree_minimale),  # CDD, intérim (et alternance, CDD au sens du code)
         )
         promesse = et(reponse_oui(individu("france_travail_aide_permis_b_promesse_embauche", period)), contrat_couvert)

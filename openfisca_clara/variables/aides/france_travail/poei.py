@@ -78,11 +78,12 @@ class france_travail_poei_contrat(Variable):
         return np.select(
             [
                 contrat == TypeContrat.non_renseigne,
+                contrat == TypeContrat.volontariat_international,  # pas un contrat de travail
                 contrat == TypeContrat.cdi,
                 (contrat == TypeContrat.apprentissage) & apprentissage_libre,
                 contrat == TypeContrat.ctt,
             ],
-            [INCONNU, VRAI, VRAI, np.where(interim, par_missions, FAUX)],
+            [INCONNU, FAUX, VRAI, VRAI, np.where(interim, par_missions, FAUX)],
             par_duree,
         ).astype(np.int8)
 

@@ -31,6 +31,7 @@ from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_b
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
+    FAUX,
     INCONNU,
     NON_RENSEIGNE,
     VRAI,
@@ -200,8 +201,8 @@ class unedic_adr_contrat(Variable):
         cdd = critere(renseigne(jours) & ~np.isnan(minimum), jours >= np.nan_to_num(minimum))
         # Intérim et alternance : ni admis ni exclus par les sources lues, « à vérifier ».
         return np.select(
-            [contrat == TypeContrat.cdi, contrat == TypeContrat.cdd],
-            [VRAI, cdd],
+            [contrat == TypeContrat.cdi, contrat == TypeContrat.cdd, contrat == TypeContrat.volontariat_international],
+            [VRAI, cdd, FAUX],  # un volontariat international n'est pas un emploi salarié
             default=INCONNU,
         ).astype(np.int8)
 

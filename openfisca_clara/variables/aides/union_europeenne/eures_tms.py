@@ -155,7 +155,11 @@ class union_europeenne_eures_tms_emploi(Variable):
         minimum_stage = parametre_aux_dates(parameters, dates, f"{P}.duree_minimale_stage_mois")
 
         duree_connue = renseigne(duree)
-        comme_contrat = np.where(contrat == TypeContrat.cdi, VRAI, critere(duree_connue, duree >= minimum_contrat)).astype(np.int8)
+        comme_contrat = np.select(
+            [contrat == TypeContrat.cdi, contrat == TypeContrat.volontariat_international],  # un volontariat n'est pas un contrat de travail
+            [VRAI, FAUX],
+            critere(duree_connue, duree >= minimum_contrat),
+        ).astype(np.int8)
         comme_stage = critere(duree_connue, duree >= minimum_stage)
         # Stage ou contrat inconnu : 6 mois suffisent dans les deux cas, moins de 3 mois dans aucun.
         selon_stage = np.select(
