@@ -28,6 +28,8 @@ _TERRITOIRE = {
             "properties": {
                 "regions": {"type": "array", "items": _CHAINE, "minItems": 1},
                 "departements": {"type": "array", "items": {"type": "string", "pattern": "^(\\d{2}|2[AB]|97\\d)$"}, "minItems": 1},
+                "communes": {"type": "array", "items": {"type": "string", "pattern": "^(\\d{5}|2[AB]\\d{3})$"}, "minItems": 1},
+                "epci": {"type": "array", "items": {"type": "string", "pattern": "^\\d{9}$"}, "minItems": 1},
                 "outre_mer": {"const": True},
             },
             "minProperties": 1,
@@ -127,26 +129,27 @@ def vocabulaire():
     return yaml.safe_load((DOSSIER / "_vocabulaire.yaml").read_text(encoding="utf-8"))
 
 
-def _valider(fiche, fichier):
+def _valider(fiche, nom_fichier):
+    nom_fichier = getattr(nom_fichier, "name", nom_fichier)  # un chemin ou le nom affiché dans les messages
     validateur = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
     erreurs = sorted(validateur.iter_errors(fiche), key=lambda e: list(e.path))
     if erreurs:
         erreur = erreurs[0]
         champ = ".".join(str(morceau) for morceau in erreur.path) or "(fiche)"
-        raise ErreurCatalogue(f"{fichier.name} : champ « {champ} » : {erreur.message}")
+        raise ErreurCatalogue(f"{nom_fichier} : champ « {champ} » : {erreur.message}")
     vocab = vocabulaire()
     if fiche["rubrique"] not in vocab["rubriques"]:
-        raise ErreurCatalogue(f"{fichier.name} : champ « rubrique » : {fiche['rubrique']!r} n'est pas une rubrique connue ({', '.join(vocab['rubriques'])})")
+        raise ErreurCatalogue(f"{nom_fichier} : champ « rubrique » : {fiche['rubrique']!r} n'est pas une rubrique connue ({', '.join(vocab['rubriques'])})")
     for besoin in fiche["besoins"]:
         if besoin not in vocab["besoins"]:
-            raise ErreurCatalogue(f"{fichier.name} : champ « besoins » : {besoin!r} n'est pas un besoin connu ({', '.join(vocab['besoins'])})")
+            raise ErreurCatalogue(f"{nom_fichier} : champ « besoins » : {besoin!r} n'est pas un besoin connu ({', '.join(vocab['besoins'])})")
     sans_montant = fiche["variables"]["montant"] is None
     if (fiche["unite_montant"] is None) != sans_montant:
         attendu = "null (l'aide n'a pas de variable montant)" if sans_montant else f"l'une de {', '.join(UNITES_MONTANT)}"
-        raise ErreurCatalogue(f"{fichier.name} : champ « unite_montant » : {fiche['unite_montant']!r} ; attendu : {attendu}")
-    nom = fichier.name.removesuffix(".yaml")
+        raise ErreurCatalogue(f"{nom_fichier} : champ « unite_montant » : {fiche['unite_montant']!r} ; attendu : {attendu}")
+    nom = nom_fichier.split(" ")[0].rsplit("/", 1)[-1].removesuffix(".yaml")
     if fiche["id"] != nom:
-        raise ErreurCatalogue(f"{fichier.name} : champ « id » : {fiche['id']!r} doit être le nom du fichier ({nom!r})")
+        raise ErreurCatalogue(f"{nom_fichier} : champ « id » : {fiche['id']!r} doit être le nom du fichier ({nom!r})")
 
 
 def annoter_montants(systeme):
@@ -169,7 +172,15 @@ def charger_catalogue():
         if not fichier.name.endswith(".yaml") or fichier.name.startswith("_"):
             continue
         fiche = _en_texte(yaml.safe_load(fichier.read_text(encoding="utf-8")))
-        _valider(fiche, fichier)
+        _valider(fiche, fichier.name)
+        fiches[fiche["id"]] = fiche
+    from openfisca_clara_api.aides_locales import charger_aides_locales, fiche_catalogue  # importe ce module
+
+    for aide in charger_aides_locales().values():
+        fiche = fiche_catalogue(aide)
+        _valider(fiche, f"aides_locales/{aide.fichier} (fiche)")
+        if fiche["id"] in fiches:
+            raise ErreurCatalogue(f"aides_locales/{aide.fichier} : champ « id » : {fiche['id']!r} est déjà une fiche du catalogue")
         fiches[fiche["id"]] = fiche
     ordre = list(vocabulaire()["rubriques"])
     return dict(sorted(fiches.items(), key=lambda item: (ordre.index(item[1]["rubrique"]), item[0])))

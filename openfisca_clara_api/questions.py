@@ -42,6 +42,10 @@ def charger_questions():
         if inconnus:
             raise ErreurCatalogue(f"_questions.yaml : « {nom} » : champs inconnus {sorted(inconnus)}")
         registre[nom] = {"question": entree["question"].strip(), "renseigne_par": entree.get("renseigne_par") or nom}
+    from openfisca_clara_api.aides_locales import questions_aides_locales  # importe ce module
+
+    for nom, question in questions_aides_locales().items():  # les faits propres aux aides locales, après les autres
+        registre.setdefault(nom, {"question": question, "renseigne_par": nom})
     return registre
 
 

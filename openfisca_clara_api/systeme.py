@@ -6,14 +6,16 @@ from functools import lru_cache
 from openfisca_core.simulations import SimulationBuilder
 from openfisca_france import CountryTaxBenefitSystem
 
+from openfisca_clara_api.aides_locales import ajouter_aides_locales
 from openfisca_clara_api.catalogue import annoter_montants
 
 
 @lru_cache(maxsize=1)
 def construire_systeme():
-    """openfisca-france avec l'extension openfisca_clara (≈ 2,5 s et 120 Mio : une fois par processus)."""
+    """openfisca-france avec l'extension openfisca_clara et ses aides locales (≈ 2,5 s et 120 Mio : une fois par processus)."""
     systeme = CountryTaxBenefitSystem()
     systeme.load_extension("openfisca_clara")
+    ajouter_aides_locales(systeme)  # les aides déclarées en YAML (openfisca_clara/aides_locales/)
     return annoter_montants(systeme)  # l'unité de chaque montant, lue dans sa fiche
 
 

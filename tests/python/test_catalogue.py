@@ -55,10 +55,12 @@ def test_chaque_statut_de_l_extension_a_sa_fiche(catalogue, variables_extension)
     assert statuts - statuts_catalogues == set()
 
 
-def _dates_du_parametre(chemin):
-    fichier = PARAMETRES.joinpath(*chemin.split(".")).with_suffix(".yaml")
-    valeurs = yaml.safe_load(fichier.read_text(encoding="utf-8"))["values"]
-    return {(d if isinstance(d, datetime.date) else datetime.date.fromisoformat(d)): v["value"] for d, v in valeurs.items()}
+def _dates_du_parametre(systeme, chemin):
+    """Les valeurs datées d'un paramètre du système (fichiers du paquet ou aides locales)."""
+    feuille = systeme.parameters
+    for morceau in chemin.split("."):
+        feuille = getattr(feuille, morceau)
+    return {datetime.date.fromisoformat(v.instant_str): v.value for v in feuille.values_list}
 
 
 def test_debut_et_fin_du_catalogue_sont_ceux_des_regles(catalogue, systeme):
@@ -67,7 +69,7 @@ def test_debut_et_fin_du_catalogue_sont_ceux_des_regles(catalogue, systeme):
         if "parametre_ouverture" not in fiche:
             assert fiche["debut"] is None and fiche["fin"] is None, f"{identifiant} : dates sans paramètre d'ouverture"
             continue
-        valeurs = _dates_du_parametre(fiche["parametre_ouverture"])
+        valeurs = _dates_du_parametre(systeme, fiche["parametre_ouverture"])
         ouvertures = sorted(d for d, v in valeurs.items() if v is True)
         fermetures = sorted(d for d, v in valeurs.items() if v in (False, None) and d > ouvertures[0])
         assert fiche["debut"] == ouvertures[0].isoformat(), identifiant

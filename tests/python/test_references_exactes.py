@@ -13,6 +13,7 @@ import yaml
 PAQUET = Path(__file__).resolve().parents[2] / "openfisca_clara"
 PARAMETRES = PAQUET / "parameters"
 CATALOGUE = PAQUET / "catalogue"
+AIDES_LOCALES = PAQUET / "aides_locales"
 
 RECHERCHE = re.compile(r"/search\b|/recherche\b|[?&](q|query|search|keywords?)=|google\.|bing\.|duckduckgo\.|qwant\.", re.IGNORECASE)
 # Pages qui listent des textes sans en être un (bulletins officiels, sommaires).
@@ -72,6 +73,16 @@ def fiches_fautives():
     return resultat
 
 
+def aides_locales_fautives():
+    """Aides locales (un fichier YAML par aide) dont une adresse, fiche ou paramètre, est inexacte."""
+    resultat = {}
+    for fichier in sorted(AIDES_LOCALES.rglob("*.yaml")):
+        raisons = _fautes(_hrefs(yaml.safe_load(fichier.read_text(encoding="utf-8")) or {}))
+        if raisons:
+            resultat[str(fichier.relative_to(PAQUET))] = raisons
+    return resultat
+
+
 def _toleres():
     lignes = Path(__file__).with_name("references_a_corriger.txt").read_text(encoding="utf-8").splitlines()
     return {ligne.split("#", 1)[0].strip() for ligne in lignes} - {""}
@@ -102,7 +113,12 @@ def test_aucune_fiche_du_catalogue_ne_renvoie_a_une_recherche_un_accueil_ou_un_i
     assert not nouveaux, f"fiches aux références ou au lien inexacts : {nouveaux}"
 
 
+def test_aucune_aide_locale_ne_renvoie_a_une_recherche_un_accueil_ou_un_index():
+    nouveaux = {f: r for f, r in aides_locales_fautives().items() if f not in TOLERES}
+    assert not nouveaux, f"aides locales aux références inexactes : {nouveaux}"
+
+
 def test_la_liste_des_fichiers_a_corriger_ne_garde_que_des_fautes_reelles():
-    reels = set(fautifs()) | set(fiches_fautives())
+    reels = set(fautifs()) | set(fiches_fautives()) | set(aides_locales_fautives())
     corriges = sorted(TOLERES - reels)
     assert not corriges, f"corrigés : à retirer de references_a_corriger.txt : {corriges}"

@@ -4,10 +4,31 @@ import numpy as np
 from openfisca_core.model_api import MONTH, Variable
 from openfisca_france.model.base import Individu
 
-from openfisca_clara.tri_etat import FAUX, INCONNU, VRAI, au_dessus, au_plus, critere, et, lire, ou, par_date, parametre_aux_dates, renseigne, reponse_oui
+from openfisca_clara.tri_etat import (
+    FAUX,
+    INCONNU,
+    VRAI,
+    Reponse,
+    au_dessus,
+    au_plus,
+    critere,
+    et,
+    lire,
+    ou,
+    par_date,
+    parametre_aux_dates,
+    renseigne,
+    reponse_oui,
+)
 from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
 
 ARE_MINIMALE = "clara.references.are_minimale"
+CATEGORIES_SANS_EMPLOI = (
+    CategorieDemandeurEmploi.categorie_1,
+    CategorieDemandeurEmploi.categorie_2,
+    CategorieDemandeurEmploi.categorie_3,
+    CategorieDemandeurEmploi.categorie_4_formation,
+)
 
 
 class critere_inscrit_france_travail(Variable):
@@ -108,3 +129,16 @@ def critere_allocation_sous_are_minimale(individu, period, parameters):
             INCONNU,
         ),
     ).astype(np.int8)
+
+
+class critere_sans_emploi(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Être sans emploi (inscrit(e) ou non à France Travail)"
+
+    def formula(individu, period):
+        # Sans réponse sur l'emploi, les catégories 1 à 3 (« sans emploi ») et 4 stagiaire suffisent à l'établir.
+        en_emploi = individu("en_emploi", period)
+        sans_emploi_par_categorie = np.isin(individu("categorie_demandeur_emploi", period), [c.index for c in CATEGORIES_SANS_EMPLOI])
+        return np.select([en_emploi == Reponse.non, en_emploi == Reponse.oui, sans_emploi_par_categorie], [VRAI, FAUX, VRAI], INCONNU).astype(np.int8)

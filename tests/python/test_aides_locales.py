@@ -1,0 +1,96 @@
+"""Le compilateur des aides locales (openfisca_clara_api/aides_locales.py) : validation et coût hors territoire."""
+
+import textwrap
+
+import numpy as np
+import pytest
+from openfisca_core.simulations import SimulationBuilder
+
+from openfisca_clara_api.aides_locales import ErreurAideLocale, charger_aides_locales, lire_fichier
+
+MINIMAL = """\
+id: essai_aide
+territoire:
+  departements: ["44"]
+  label: Résider en Loire-Atlantique
+fiche: {}
+parametres:
+  ouvert:
+    description: Le dispositif est ouvert
+    metadata:
+      unit: /1
+      reference:
+        - title: Règlement
+          href: https://example.org/reglement
+    values:
+      2024-01-01: true
+conditions:
+  - ouverture: {parametre: ouvert, avant_historique: faux}
+"""
+
+
+def _lire(texte):
+    return lire_fichier(textwrap.dedent(texte), "departement_essai/essai_aide.yaml", "departement_essai")
+
+
+def test_un_fichier_minimal_se_lit():
+    aide = _lire(MINIMAL)
+    assert aide.chemin_parametres == "clara.departement_essai.essai_aide"
+
+
+@pytest.mark.parametrize(
+    ("remplacer", "par", "attendu"),
+    [
+        ("  - ouverture: {parametre: ouvert, avant_historique: faux}", "  - habiter: loin", "ligne 17 : champ « conditions.0 »"),
+        (
+            "{parametre: ouvert, avant_historique: faux}",
+            "{parametre: ferme, avant_historique: faux}",
+            "ligne 17 : champ « conditions.0.ouverture.parametre » : le paramètre 'ferme'",
+        ),
+        ("avant_historique: faux}", "avant_historique: peut_etre}", "champ « conditions.0.ouverture.avant_historique »"),
+        (
+            "        - title: Règlement\n          href: https://example.org/reglement\n",
+            "        - title: Règlement\n",
+            "champ « parametres.ouvert.metadata.reference »",
+        ),
+        ('departements: ["44"]', "departements: 44", "ligne 3 : champ « territoire.departements »"),
+        ("id: essai_aide", "id: autre_nom", "ligne 1 : champ « id » : 'autre_nom' doit être le nom du fichier"),
+    ],
+)
+def test_une_erreur_nomme_le_fichier_la_ligne_et_le_champ(remplacer, par, attendu):
+    assert remplacer in MINIMAL
+    with pytest.raises(ErreurAideLocale) as erreur:
+        _lire(MINIMAL.replace(remplacer, par))
+    assert str(erreur.value).startswith("departement_essai/essai_aide.yaml, ligne ")
+    assert attendu in str(erreur.value)
+
+
+def test_un_yaml_illisible_nomme_sa_ligne():
+    with pytest.raises(ErreurAideLocale, match=r"essai_aide.yaml, ligne 5 : YAML illisible"):
+        _lire(MINIMAL.replace("fiche: {}", "fiche: {: :"))
+
+
+def test_chaque_aide_locale_a_son_fichier_de_tests():
+    from pathlib import Path
+
+    racine = Path(__file__).parents[1] / "aides"
+    for aide in charger_aides_locales().values():
+        assert (racine / aide.territoire_dossier / f"{aide.id}.yaml").exists(), aide.fichier
+
+
+def test_hors_territoire_une_aide_locale_ne_calcule_que_son_critere_de_residence(systeme):
+    """Une aide d'un autre territoire ne coûte qu'un critère connu faux (issue 9, point 3)."""
+    situation = {
+        "individus": {"p": {"en_emploi": {"2025-06": "non"}}},
+        "menages": {"m": {"personne_de_reference": ["p"], "depcom": {"2025-06": "59350"}}},
+        "familles": {"f": {"parents": ["p"]}},
+        "foyers_fiscaux": {"ff": {"declarants": ["p"]}},
+    }
+    simulation = SimulationBuilder().build_from_entities(systeme, situation)
+    simulation.trace = True
+    statut = simulation.calculate("region_nouvelle_aquitaine_clea_statut", "2025-06")
+    assert statut.decode_to_str().tolist() == ["non_eligible"]
+    calcules = {noeud.name for noeud in simulation.tracer.browse_trace()}
+    criteres = {nom for nom in calcules if nom.startswith("region_nouvelle_aquitaine_clea_") and nom != "region_nouvelle_aquitaine_clea_statut"}
+    assert criteres == {"region_nouvelle_aquitaine_clea_residence"}
+    assert np.all(simulation.calculate("region_nouvelle_aquitaine_clea_montant", "2025-06") == 0)
