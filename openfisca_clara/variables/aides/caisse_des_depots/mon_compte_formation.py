@@ -1,18 +1,31 @@
-"""Compte personnel de formation (CPF), mobilisé sur Mon Compte Formation (art. L.6323-1 du code du travail)."""
+"""Compte personnel de formation (CPF), mobilisé sur Mon Compte Formation (art. L.6323-1 du code du travail).
+
+Permis du groupe léger : depuis le 21 février 2026 (loi n° 2026-103 du 19 février 2026 de finances pour 2026, art. 203,
+art. L.6323-6, II, 4°), la préparation n'est éligible que pour un demandeur d'emploi ou si un tiers la cofinance.
+La règle ne joue que pour une formation connue comme un permis de conduire : une formation de nature inconnue reste
+finançable par le CPF (la fiche le dit pour le permis).
+"""
 
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
     NON_RENSEIGNE,
+    VRAI,
+    Reponse,
     StatutEligibilite,
     critere,
     critere_ouverture,
     et,
+    non,
+    ou,
     parametre_aux_dates,
     renseigne,
+    reponse_oui,
+    selon,
     statut,
 )
+from openfisca_clara.variables.projet.formation import NatureFormation
 
 P = "clara.caisse_des_depots.mon_compte_formation"
 REFERENCE = "https://www.moncompteformation.gouv.fr/"
@@ -64,10 +77,53 @@ class caisse_des_depots_cpf_droits(Variable):
         return critere(renseigne(droits), droits > 0)
 
 
+class caisse_des_depots_cpf_permis_groupe_leger(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Le permis préparé est du groupe léger (voiture ou moto : AM, A1, A2, A, B1, B, BE), pas du groupe lourd (C, D, poids lourds, transport en commun)"
+
+
+class caisse_des_depots_cpf_permis_cofinancement_tiers(Variable):
+    value_type = Enum
+    possible_values = Reponse
+    default_value = Reponse.non_renseigne
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = (
+        "La préparation au permis est aussi financée par un tiers (employeur, opérateur de compétences, État, Région, "
+        "France Travail, Agefiph… : art. L.6323-4, II, 2° à 12°)"
+    )
+
+
+class caisse_des_depots_cpf_permis_public(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = "Permis du groupe léger, depuis le 21 février 2026 : être demandeur d'emploi inscrit(e) à France Travail, ou avoir un " "cofinancement par un tiers"
+    reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000053549516"
+
+    def formula(individu, period, parameters):
+        restreint = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.permis_leger_public_restreint", defaut=0) == 1
+        permis = individu("projet_formation_nature", period) == NatureFormation.permis_conduire
+        public = ou(
+            reponse_oui(individu("inscription_france_travail", period)),
+            reponse_oui(individu("caisse_des_depots_cpf_permis_cofinancement_tiers", period)),
+        )
+        # Un permis du groupe lourd reste éligible à tous ; groupe inconnu : la condition de public décide, sinon inconnu.
+        hors_groupe_leger = non(reponse_oui(individu("caisse_des_depots_cpf_permis_groupe_leger", period)))
+        return selon(restreint & permis, ou(public, hors_groupe_leger), VRAI)
+
+
 CRITERES = (
     "caisse_des_depots_cpf_dispositif_ouvert",
     "caisse_des_depots_cpf_age",
     "caisse_des_depots_cpf_droits",
+    "caisse_des_depots_cpf_permis_public",
 )
 
 
