@@ -19,12 +19,17 @@ from openfisca_clara.tri_etat import (
     parametre_aux_dates,
     renseigne,
 )
+from openfisca_clara.variables.projet.embauche import date_conclusion_contrat
 from openfisca_clara.variables.projet.projet import TypeContrat
 
 
 def date_du_contrat(individu, period):
-    """Date de début du contrat, ou à défaut la date de la demande (l'embauche envisagée maintenant)."""
-    debut = individu("projet_date_debut", period)
+    """Date de conclusion du contrat, à défaut son début, à défaut la date de la demande (l'embauche envisagée maintenant).
+
+    Le CUI est conclu après la décision d'aide du prescripteur : les règles et la programmation applicables sont celles
+    du jour où il est conclu (issue 8, classe c), pas du jour où il débute.
+    """
+    debut = date_conclusion_contrat(individu, period)
     return np.where(debut != DATE_NON_RENSEIGNEE, debut, individu("date_demande", period))
 
 

@@ -2,7 +2,8 @@
 (rulebook §7.4).
 
 Lu du côté de la personne : « mon embauche en apprentissage ouvrirait-elle l'aide à l'employeur ? ».
-Le barème se lit à la date de conclusion du contrat (`projet_contrat_date_conclusion`, à défaut sa date de début) selon la taille de l'employeur (`employeur_effectif`,
+Le barème se lit à la date de conclusion du contrat (`projet_contrat_date_conclusion`) ; inconnue, à chaque date de
+conclusion possible dans les mois qui précèdent son début (`dates_conclusion_possibles`, issue 8 classe c) ; selon la taille de l'employeur (`employeur_effectif`,
 moins de 250 / au moins 250 salariés), le niveau du diplôme préparé (`projet_niveau_diplome_prepare`), la
 reconnaissance de travailleur handicapé (`rqth`) et, pour le niveau 5 en 2025-2026, le lieu du contrat
 (`projet_lieu` : outre-mer) :
@@ -47,7 +48,7 @@ from openfisca_clara.tri_etat import (
     reponse_oui,
     statut,
 )
-from openfisca_clara.variables.projet.embauche import date_conclusion_contrat
+from openfisca_clara.variables.projet.embauche import combiner_possibles, dates_conclusion_possibles
 from openfisca_clara.variables.projet.employeur import TypeEmployeur
 from openfisca_clara.variables.projet.projet import LieuProjet, TypeContrat
 
@@ -110,8 +111,17 @@ def _montant_bareme(bareme, taille, groupe, outre_mer, rqth, maximum=False):
 
 
 def _montants_possibles(individu, period, parameters, maximum=False):
-    """(montants, possibles) : une ligne par combinaison de faits, masque des combinaisons compatibles avec la situation."""
-    dates = date_conclusion_contrat(individu, period)
+    """(montants, possibles) : une ligne par combinaison de faits et par date de conclusion possible, masque des
+    combinaisons compatibles avec la situation."""
+    montants, possibles = [], []
+    for dates in dates_conclusion_possibles(individu, period, parameters, P):
+        montants_date, possibles_date = _montants_possibles_a_la_date(individu, period, parameters, dates, maximum)
+        montants.extend(montants_date)
+        possibles.extend(possibles_date)
+    return np.array(montants), np.array(possibles)
+
+
+def _montants_possibles_a_la_date(individu, period, parameters, dates, maximum):
     effectif = individu("employeur_effectif", period)
     niveau = individu("projet_niveau_diplome_prepare", period)
     rqth = individu("rqth", period)
@@ -135,7 +145,7 @@ def _montants_possibles(individu, period, parameters, maximum=False):
     for taille, groupe, outre_mer, est_rqth in itertools.product(TAILLES, GROUPES_NIVEAU, (False, True), (False, True)):
         montants.append(_montant_bareme(bareme, taille, groupe, outre_mer, est_rqth, maximum))
         possibles.append(taille_possible[taille] & groupe_possible[groupe] & outre_mer_possible[outre_mer] & rqth_possible[est_rqth])
-    return np.array(montants), np.array(possibles)
+    return montants, possibles
 
 
 class etat_aide_embauche_apprenti_dispositif_ouvert(Variable):
@@ -146,8 +156,9 @@ class etat_aide_embauche_apprenti_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        dates = date_conclusion_contrat(individu, period)
-        return critere(date_renseignee(dates), dispositif_ouvert(parameters, dates, f"{P}.ouvert"))
+        # Date de conclusion inconnue : ouvert à toutes les dates possibles, fermé à toutes, ou « à vérifier ».
+        possibles = dates_conclusion_possibles(individu, period, parameters, P)
+        return combiner_possibles([critere(date_renseignee(dates), dispositif_ouvert(parameters, dates, f"{P}.ouvert")) for dates in possibles])
 
 
 class etat_aide_embauche_apprenti_contrat(Variable):

@@ -27,7 +27,7 @@ from openfisca_clara.tri_etat import (
     statut,
 )
 from openfisca_clara.variables.criteres.age_a_une_date import bornes_age, critere_age
-from openfisca_clara.variables.projet.embauche import date_conclusion_contrat
+from openfisca_clara.variables.projet.embauche import combiner_possibles, date_conclusion_contrat, dates_conclusion_possibles
 
 P = "clara.etat.aide_exceptionnelle_contrat_pro"
 REFERENCE = "https://www.legifrance.gouv.fr/search/all?query=d%C3%A9cret%202024-392"
@@ -36,8 +36,13 @@ NIVEAUX = range(1, 9)  # nomenclature 2019 : niveau_1 ... niveau_8
 
 
 def _date_contrat(individu, period):
-    """Contrats « conclus » du… au… : date de conclusion, à défaut date de début."""
+    """Contrats « conclus » du… au… : date de conclusion, à défaut date de début (la plus tardive possible)."""
     return date_conclusion_contrat(individu, period)
+
+
+def _dates_possibles(individu, period, parameters):
+    """Dates de conclusion possibles (issue 8, classe c) : connue, elle seule ; sinon chaque barème des mois avant le début."""
+    return dates_conclusion_possibles(individu, period, parameters, P)
 
 
 class etat_aide_exceptionnelle_contrat_pro_dispositif_ouvert(Variable):
@@ -48,8 +53,8 @@ class etat_aide_exceptionnelle_contrat_pro_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        debut = _date_contrat(individu, period)
-        return critere(date_renseignee(debut), dispositif_ouvert(parameters, debut, f"{P}.ouvert"))
+        possibles = _dates_possibles(individu, period, parameters)
+        return combiner_possibles([critere(date_renseignee(debut), dispositif_ouvert(parameters, debut, f"{P}.ouvert")) for debut in possibles])
 
 
 class etat_aide_exceptionnelle_contrat_pro_age(Variable):
@@ -61,9 +66,11 @@ class etat_aide_exceptionnelle_contrat_pro_age(Variable):
 
     def formula(individu, period, parameters):
         # Âge au jour du contrat : exact avec la date de naissance ; encadré depuis l'âge au 1er du mois évalué sinon.
-        debut = _date_contrat(individu, period)
-        limite = parametre_aux_dates(parameters, debut, f"{P}.age_limite", defaut=30)
-        return critere_age(individu, period, debut, moins_de=limite)
+        resultats = []
+        for debut in _dates_possibles(individu, period, parameters):
+            limite = parametre_aux_dates(parameters, debut, f"{P}.age_limite", defaut=30)
+            resultats.append(critere_age(individu, period, debut, moins_de=limite))
+        return combiner_possibles(resultats)
 
 
 class etat_aide_exceptionnelle_contrat_pro_niveau(Variable):
@@ -75,9 +82,12 @@ class etat_aide_exceptionnelle_contrat_pro_niveau(Variable):
 
     def formula(individu, period, parameters):
         niveau = individu("projet_niveau_diplome_prepare", period)
-        maximal = parametre_aux_dates(parameters, _date_contrat(individu, period), f"{P}.niveau_maximal", defaut=7)
         rang = np.select([niveau == TypesNiveauDiplome[f"niveau_{n}"] for n in NIVEAUX], list(NIVEAUX), 0)
-        return critere(niveau != TypesNiveauDiplome.non_renseigne, rang <= maximal)
+        resultats = []
+        for debut in _dates_possibles(individu, period, parameters):
+            maximal = parametre_aux_dates(parameters, debut, f"{P}.niveau_maximal", defaut=7)
+            resultats.append(critere(niveau != TypesNiveauDiplome.non_renseigne, rang <= maximal))
+        return combiner_possibles(resultats)
 
 
 CRITERES = (
@@ -151,11 +161,14 @@ class etat_aide_exceptionnelle_contrat_pro_montant(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        debut = _date_contrat(individu, period)
-        connu, age_min, age_max = bornes_age(individu, period, debut)
-        mineur = parametre_aux_dates(parameters, debut, f"{P}.montant_moins_18_ans", defaut=0)
-        majeur = parametre_aux_dates(parameters, debut, f"{P}.montant_18_ans_et_plus", defaut=0)
-        seuil = parametre_aux_dates(parameters, debut, f"{P}.age_montant_majore", defaut=18)
-        montant = np.select([connu & (age_max < seuil), connu & (age_min >= seuil)], [mineur, majeur], np.maximum(mineur, majeur))
+        # Date de conclusion inconnue : le plus haut montant des barèmes possibles (maximum).
+        montants = []
+        for debut in _dates_possibles(individu, period, parameters):
+            connu, age_min, age_max = bornes_age(individu, period, debut)
+            mineur = parametre_aux_dates(parameters, debut, f"{P}.montant_moins_18_ans", defaut=0)
+            majeur = parametre_aux_dates(parameters, debut, f"{P}.montant_18_ans_et_plus", defaut=0)
+            seuil = parametre_aux_dates(parameters, debut, f"{P}.age_montant_majore", defaut=18)
+            montants.append(np.select([connu & (age_max < seuil), connu & (age_min >= seuil)], [mineur, majeur], np.maximum(mineur, majeur)))
+        montant = np.max(montants, axis=0)
         eligible_ou_a_verifier = individu("etat_aide_exceptionnelle_contrat_pro_statut", period) != StatutEligibilite.non_eligible
         return np.where(eligible_ou_a_verifier, montant, 0)

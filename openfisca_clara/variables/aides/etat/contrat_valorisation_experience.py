@@ -18,7 +18,7 @@ from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import StatutEligibilite, critere_ouverture, date_renseignee, et, non, ou, parametre_aux_dates, reponse_oui, statut
 from openfisca_clara.variables.criteres.age_a_une_date import critere_age
-from openfisca_clara.variables.projet.embauche import date_conclusion_contrat
+from openfisca_clara.variables.projet.embauche import combiner_possibles, date_conclusion_contrat, dates_conclusion_possibles
 
 P = "clara.etat.contrat_valorisation_experience"
 REFERENCE = "https://www.francetravail.fr/actualites/a-laffiche/2025/senior-contrat-de-valorisation.html"
@@ -38,7 +38,11 @@ class etat_contrat_valorisation_experience_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return critere_ouverture(parameters, date_embauche(individu, period), f"{P}.ouvert")
+        # Date de conclusion inconnue (issue 8, classe c) : ouvert à toutes les dates possibles avant le début, fermé à
+        # toutes, ou « à vérifier » ; ni conclusion ni début : la date de la demande.
+        demande = individu("date_demande", period)
+        possibles = [np.where(date_renseignee(d), d, demande) for d in dates_conclusion_possibles(individu, period, parameters, P)]
+        return combiner_possibles([critere_ouverture(parameters, d, f"{P}.ouvert") for d in possibles])
 
 
 class etat_contrat_valorisation_experience_age(Variable):

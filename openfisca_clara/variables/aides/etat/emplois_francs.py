@@ -39,7 +39,7 @@ from openfisca_clara.tri_etat import (
     statut,
 )
 from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
-from openfisca_clara.variables.projet.embauche import date_conclusion_contrat
+from openfisca_clara.variables.projet.embauche import combiner_possibles, date_conclusion_contrat, dates_conclusion_possibles
 from openfisca_clara.variables.projet.employeur import TypeEmployeur
 from openfisca_clara.variables.projet.projet import TypeContrat
 
@@ -48,8 +48,13 @@ REFERENCE = "https://travail-emploi.gouv.fr/emplois-francs"
 
 
 def _date_contrat(individu, period):
-    """Contrats « signés » du… au… : date de conclusion, à défaut date de début."""
+    """Contrats « signés » du… au… : date de conclusion, à défaut date de début (la plus tardive possible)."""
     return date_conclusion_contrat(individu, period)
+
+
+def _dates_possibles(individu, period, parameters):
+    """Dates de signature possibles (issue 8, classe c) : connue, elle seule ; sinon chaque barème des mois avant le début."""
+    return dates_conclusion_possibles(individu, period, parameters, P)
 
 
 class etat_emplois_francs_dispositif_ouvert(Variable):
@@ -60,8 +65,10 @@ class etat_emplois_francs_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        debut = _date_contrat(individu, period)
-        return critere(date_renseignee(debut), dispositif_ouvert(parameters, debut, f"{P}.ouvert"))
+        def a_la_date(debut):
+            return critere(date_renseignee(debut), dispositif_ouvert(parameters, debut, f"{P}.ouvert"))
+
+        return combiner_possibles([a_la_date(debut) for debut in _dates_possibles(individu, period, parameters)])
 
 
 class etat_emplois_francs_public(Variable):
@@ -74,22 +81,24 @@ class etat_emplois_francs_public(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        debut = _date_contrat(individu, period)
-        categorie = individu("categorie_demandeur_emploi", period)
-        inconnue = np.isin(categorie, [c.index for c in CATEGORIES_INDETERMINEES])
-        par_categorie = np.full(individu.count, INCONNU, dtype=np.int8)
-        for masque, p in par_date(parameters, debut):
-            noms = lire(p, f"{P}.categories_eligibles")
-            if noms is None:  # date inconnue ou hors du dispositif : la catégorie ne tranche rien
-                continue
-            eligibles = [CategorieDemandeurEmploi[nom].index for nom in noms]
-            par_categorie[masque] = critere(~inconnue, np.isin(categorie, eligibles))[masque]
-        inscrit = et(individu("critere_inscrit_france_travail", period), par_categorie)
-        mission_locale_ouverte = parametre_aux_dates(parameters, debut, f"{P}.mission_locale", defaut=0) == 1
-        mission_locale = np.where(mission_locale_ouverte, reponse_oui(individu("suivi_mission_locale", period)), FAUX)
-        # Date du contrat inconnue : le public « mission locale » (ouvert en 2020) ne tranche pas seul.
-        mission_locale = np.where(date_renseignee(debut), mission_locale, np.minimum(reponse_oui(individu("suivi_mission_locale", period)), INCONNU))
-        return ou(inscrit, mission_locale).astype(np.int8)
+        def a_la_date(debut):
+            categorie = individu("categorie_demandeur_emploi", period)
+            inconnue = np.isin(categorie, [c.index for c in CATEGORIES_INDETERMINEES])
+            par_categorie = np.full(individu.count, INCONNU, dtype=np.int8)
+            for masque, p in par_date(parameters, debut):
+                noms = lire(p, f"{P}.categories_eligibles")
+                if noms is None:  # date inconnue ou hors du dispositif : la catégorie ne tranche rien
+                    continue
+                eligibles = [CategorieDemandeurEmploi[nom].index for nom in noms]
+                par_categorie[masque] = critere(~inconnue, np.isin(categorie, eligibles))[masque]
+            inscrit = et(individu("critere_inscrit_france_travail", period), par_categorie)
+            mission_locale_ouverte = parametre_aux_dates(parameters, debut, f"{P}.mission_locale", defaut=0) == 1
+            mission_locale = np.where(mission_locale_ouverte, reponse_oui(individu("suivi_mission_locale", period)), FAUX)
+            # Date du contrat inconnue : le public « mission locale » (ouvert en 2020) ne tranche pas seul.
+            mission_locale = np.where(date_renseignee(debut), mission_locale, np.minimum(reponse_oui(individu("suivi_mission_locale", period)), INCONNU))
+            return ou(inscrit, mission_locale).astype(np.int8)
+
+        return combiner_possibles([a_la_date(debut) for debut in _dates_possibles(individu, period, parameters)])
 
 
 class etat_emplois_francs_residence_qpv(Variable):
@@ -100,11 +109,13 @@ class etat_emplois_francs_residence_qpv(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        debut = _date_contrat(individu, period)
-        qpv = reponse_oui(individu("reside_en_qpv", period))
-        tous_territoires = parametre_aux_dates(parameters, debut, f"{P}.qpv_tous_territoires", defaut=0) == 1
-        # Expérimentation 2018-2019 : seuls certains QPV, non listés ici.
-        return np.where(tous_territoires | (qpv == FAUX), qpv, INCONNU).astype(np.int8)
+        def a_la_date(debut):
+            qpv = reponse_oui(individu("reside_en_qpv", period))
+            tous_territoires = parametre_aux_dates(parameters, debut, f"{P}.qpv_tous_territoires", defaut=0) == 1
+            # Expérimentation 2018-2019 : seuls certains QPV, non listés ici.
+            return np.where(tous_territoires | (qpv == FAUX), qpv, INCONNU).astype(np.int8)
+
+        return combiner_possibles([a_la_date(debut) for debut in _dates_possibles(individu, period, parameters)])
 
 
 class etat_emplois_francs_employeur(Variable):
@@ -115,18 +126,20 @@ class etat_emplois_francs_employeur(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        debut = _date_contrat(individu, period)
-        employeur = individu("employeur_type", period)
-        resultat = np.full(individu.count, INCONNU, dtype=np.int8)
-        for masque, p in par_date(parameters, debut):
-            noms = lire(p, f"{P}.employeurs_eligibles")
-            if noms is None:  # date inconnue ou hors du dispositif
-                continue
-            eligibles = [TypeEmployeur[nom].index for nom in noms]
-            incertains = [TypeEmployeur[nom].index for nom in lire(p, f"{P}.employeurs_incertains", [])]
-            connu = (employeur != TypeEmployeur.non_renseigne) & ~np.isin(employeur, incertains)
-            resultat[masque] = critere(connu, np.isin(employeur, eligibles))[masque]
-        return resultat
+        def a_la_date(debut):
+            employeur = individu("employeur_type", period)
+            resultat = np.full(individu.count, INCONNU, dtype=np.int8)
+            for masque, p in par_date(parameters, debut):
+                noms = lire(p, f"{P}.employeurs_eligibles")
+                if noms is None:  # date inconnue ou hors du dispositif
+                    continue
+                eligibles = [TypeEmployeur[nom].index for nom in noms]
+                incertains = [TypeEmployeur[nom].index for nom in lire(p, f"{P}.employeurs_incertains", [])]
+                connu = (employeur != TypeEmployeur.non_renseigne) & ~np.isin(employeur, incertains)
+                resultat[masque] = critere(connu, np.isin(employeur, eligibles))[masque]
+            return resultat
+
+        return combiner_possibles([a_la_date(debut) for debut in _dates_possibles(individu, period, parameters)])
 
 
 class etat_emplois_francs_contrat(Variable):
@@ -137,18 +150,20 @@ class etat_emplois_francs_contrat(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        debut = _date_contrat(individu, period)
-        contrat = individu("projet_contrat_type", period)
-        duree = individu("projet_contrat_duree_mois", period)
-        minimum = parametre_aux_dates(parameters, debut, f"{P}.duree_minimale_cdd_mois", defaut=6)
-        a_duree = np.isin(contrat, [TypeContrat.cdd.index, TypeContrat.professionnalisation.index])
-        duree_suffisante = critere(renseigne(duree), duree >= minimum)
-        # Un contrat de professionnalisation peut être un CDI : sans date de fin, on ne tranche pas.
-        return np.select(
-            [contrat == TypeContrat.non_renseigne, contrat == TypeContrat.cdi, a_duree],
-            [INCONNU, VRAI, duree_suffisante],
-            default=FAUX,  # intérim, apprentissage
-        ).astype(np.int8)
+        def a_la_date(debut):
+            contrat = individu("projet_contrat_type", period)
+            duree = individu("projet_contrat_duree_mois", period)
+            minimum = parametre_aux_dates(parameters, debut, f"{P}.duree_minimale_cdd_mois", defaut=6)
+            a_duree = np.isin(contrat, [TypeContrat.cdd.index, TypeContrat.professionnalisation.index])
+            duree_suffisante = critere(renseigne(duree), duree >= minimum)
+            # Un contrat de professionnalisation peut être un CDI : sans date de fin, on ne tranche pas.
+            return np.select(
+                [contrat == TypeContrat.non_renseigne, contrat == TypeContrat.cdi, a_duree],
+                [INCONNU, VRAI, duree_suffisante],
+                default=FAUX,  # intérim, apprentissage
+            ).astype(np.int8)
+
+        return combiner_possibles([a_la_date(debut) for debut in _dates_possibles(individu, period, parameters)])
 
 
 class etat_emplois_francs_delai_demande(Variable):
@@ -159,9 +174,11 @@ class etat_emplois_francs_delai_demande(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
+        # Le délai court de la signature ; inconnue, de la date de début (la plus tardive possible), avec le plus long
+        # des délais des barèmes possibles (3 mois pour les contrats signés avant le 31 décembre 2023, 1 mois ensuite).
         debut = _date_contrat(individu, period)
-        mois = parametre_aux_dates(parameters, debut, f"{P}.delai_demande_mois", defaut=0).astype(int)
-        limite = ajouter_mois(debut, mois)
+        mois = np.max([parametre_aux_dates(parameters, d, f"{P}.delai_demande_mois", defaut=0) for d in _dates_possibles(individu, period, parameters)], axis=0)
+        limite = ajouter_mois(debut, mois.astype(int))
         return critere(date_renseignee(debut), individu("date_demande", period) <= limite)
 
 
@@ -223,26 +240,29 @@ class etat_emplois_francs_montant(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        debut = _date_contrat(individu, period)
-        contrat = individu("projet_contrat_type", period)
-        duree = individu("projet_contrat_duree_mois", period)
-        heures = individu("projet_heures_hebdomadaires", period)
+        def a_la_date(debut):
+            contrat = individu("projet_contrat_type", period)
+            duree = individu("projet_contrat_duree_mois", period)
+            heures = individu("projet_heures_hebdomadaires", period)
 
-        annuel_cdi = parametre_aux_dates(parameters, debut, f"{P}.montant_annuel_cdi", defaut=0)
-        annees_cdi = parametre_aux_dates(parameters, debut, f"{P}.duree_aide_cdi_annees", defaut=0)
-        annuel_cdd = parametre_aux_dates(parameters, debut, f"{P}.montant_annuel_cdd", defaut=0)
-        annees_cdd = parametre_aux_dates(parameters, debut, f"{P}.duree_aide_cdd_annees", defaut=0)
-        temps_plein = parametre_aux_dates(parameters, debut, f"{P}.duree_hebdomadaire_temps_plein", defaut=35)
+            annuel_cdi = parametre_aux_dates(parameters, debut, f"{P}.montant_annuel_cdi", defaut=0)
+            annees_cdi = parametre_aux_dates(parameters, debut, f"{P}.duree_aide_cdi_annees", defaut=0)
+            annuel_cdd = parametre_aux_dates(parameters, debut, f"{P}.montant_annuel_cdd", defaut=0)
+            annees_cdd = parametre_aux_dates(parameters, debut, f"{P}.duree_aide_cdd_annees", defaut=0)
+            temps_plein = parametre_aux_dates(parameters, debut, f"{P}.duree_hebdomadaire_temps_plein", defaut=35)
 
-        total_cdi = annuel_cdi * annees_cdi
-        total_cdd = annuel_cdd * np.minimum(np.maximum(duree, 0) / 12, annees_cdd)
-        a_duree = np.isin(contrat, [TypeContrat.cdd.index, TypeContrat.professionnalisation.index])
-        # Durée inconnue : maximum (un contrat de professionnalisation ou un contrat inconnu peut être un CDI).
-        montant = np.where(
-            contrat == TypeContrat.cdd,
-            np.where(renseigne(duree), total_cdd, annuel_cdd * annees_cdd),
-            np.where(a_duree & renseigne(duree), total_cdd, total_cdi),
-        )
-        quotite = np.where(renseigne(heures), np.minimum(heures / temps_plein, 1), 1)
-        eligible_ou_a_verifier = individu("etat_emplois_francs_statut", period) != StatutEligibilite.non_eligible
-        return np.where(eligible_ou_a_verifier, np.round(montant * quotite, 2), 0)
+            total_cdi = annuel_cdi * annees_cdi
+            total_cdd = annuel_cdd * np.minimum(np.maximum(duree, 0) / 12, annees_cdd)
+            a_duree = np.isin(contrat, [TypeContrat.cdd.index, TypeContrat.professionnalisation.index])
+            # Durée inconnue : maximum (un contrat de professionnalisation ou un contrat inconnu peut être un CDI).
+            montant = np.where(
+                contrat == TypeContrat.cdd,
+                np.where(renseigne(duree), total_cdd, annuel_cdd * annees_cdd),
+                np.where(a_duree & renseigne(duree), total_cdd, total_cdi),
+            )
+            quotite = np.where(renseigne(heures), np.minimum(heures / temps_plein, 1), 1)
+            eligible_ou_a_verifier = individu("etat_emplois_francs_statut", period) != StatutEligibilite.non_eligible
+            return np.where(eligible_ou_a_verifier, np.round(montant * quotite, 2), 0)
+
+        # Date de conclusion inconnue : le plus haut montant des barèmes possibles (maximum).
+        return np.max([a_la_date(debut) for debut in _dates_possibles(individu, period, parameters)], axis=0)
