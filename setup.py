@@ -46,6 +46,7 @@ setup(
             *ANALYSE,
             "build>=1.2,<2",  # .ci/run : wheel et sdist (scripts/smoke_wheel.py)
             "pytest>=8.3,<9",
+            "schemathesis>=4.3,<5",  # tests/python/test_fuzz_api.py (hypothesis)
             "packaging>=24",  # tests/python/test_avis_securite.py
             "ruff==0.8.6",
         ],

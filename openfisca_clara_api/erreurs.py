@@ -130,3 +130,15 @@ def depuis_openfisca(erreur: SituationParsingError, systeme, situation):
     if trouve:
         return ErreurEntree(champ, f"Au plus {trouve.group(1)} personne(s) dans ce rôle.")
     return ErreurEntree(champ or "situation", message)
+
+
+MOTIF_IDENTIFIANT = r"^[^/]+$"  # OpenFisca lit la situation par chemins « entité/id/variable/période »
+
+
+def message_identifiant(identifiant):
+    """Un identifiant d'instance vide ou qui contient « / » (séparateur des chemins d'OpenFisca : erreur 500 sinon)."""
+    if identifiant == "":
+        return "Invalid id: an id must not be empty."
+    if "/" in identifiant:
+        return f"Invalid id '{identifiant}': an id must not contain '/'."
+    return None

@@ -29,7 +29,7 @@ from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_core.tracers import SimpleTracer
 
 from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
-from openfisca_clara_api.erreurs import ErreurEntree, chemin, depuis_openfisca, type_attendu
+from openfisca_clara_api.erreurs import ErreurEntree, chemin, depuis_openfisca, message_identifiant, type_attendu
 from openfisca_clara_api.questions import charger_questions, detecteur_inconnu
 from openfisca_clara_api.systeme import ConstructeurSimulation, construire_systeme
 
@@ -248,6 +248,9 @@ def _preparer(systeme, situation):
             continue
         preparee[pluriel] = {}
         for identifiant, instance in instances.items():
+            message = message_identifiant(identifiant)
+            if message:
+                raise ErreurEntree(chemin(pluriel, identifiant), message, "un identifiant non vide, sans « / »")
             if not isinstance(instance, dict):
                 preparee[pluriel][identifiant] = instance
                 continue

@@ -39,7 +39,7 @@ from werkzeug.exceptions import HTTPException
 from openfisca_clara_api.catalogue import SCHEMA as SCHEMA_FICHE
 from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
 from openfisca_clara_api.compat import IdentiteWSGI, brancher_constructeur, creer_application_openfisca, donnees_openfisca, info_spec
-from openfisca_clara_api.erreurs import ErreurEntree, depuis_openfisca
+from openfisca_clara_api.erreurs import MOTIF_IDENTIFIANT, ErreurEntree, depuis_openfisca, message_identifiant
 from openfisca_clara_api.serveur import proteger
 from openfisca_clara_api.systeme import ConstructeurSimulation, construire_systeme
 
@@ -188,9 +188,18 @@ def erreurs_situation(systeme, situation):
             continue
         roles = set() if entite.is_person else {role.plural or role.key for role in entite.roles}
         for identifiant, instance in instances.items():
+            message = message_identifiant(identifiant)
+            if message:
+                erreurs.setdefault(pluriel, {})[identifiant] = message
+                continue
             if not isinstance(instance, dict):
                 continue
             for nom, valeurs in instance.items():
+                if isinstance(valeurs, dict) and any(cle == "" for cle in valeurs):
+                    erreurs.setdefault(pluriel, {}).setdefault(identifiant, {})[nom] = (
+                        "Empty period key: expected a period such as '2025-06', '2025' or 'ETERNITY'."
+                    )
+                    continue
                 variable = systeme.variables.get(nom)
                 if nom in roles or variable is None or variable.entity.plural != pluriel or not isinstance(valeurs, dict):
                     continue
@@ -352,6 +361,65 @@ def _openapi(schema):
     return schema
 
 
+_DATE = r"[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
+# Les clés de période qu'OpenFisca lit : ETERNITY, AAAA, AAAA-MM, AAAA-MM-JJ, unité:début[:taille].
+MOTIF_PERIODE = rf"^(ETERNITY|eternity|{_DATE}|(year|month|day):{_DATE}(:[1-9]\d{{0,2}})?)$"
+MOTIF_MOIS_EVALUE = r"^(200[5-9]|201\d|202\d|2030)-(0[1-9]|1[0-2])$"  # evaluation.PERIODE_MINIMALE à PERIODE_MAXIMALE
+
+
+def _nullable(schema):
+    return {**schema, "nullable": True}
+
+
+def _spec_fidele(spec):
+    """La spécification d'openfisca_web_api, corrigée pour dire ce que le serveur accepte et répond vraiment
+    (trouvé par schemathesis, tests/python/test_fuzz_api.py) :
+
+    * entrées : au moins un individu ; identifiants non vides, sans « / » ; clés de période au format
+      d'OpenFisca ; `null` (variable demandée) permis pour chaque variable ;
+    * réponses : `description` peut être `null` (variables et paramètres sans libellé), `defaultValue` suit
+      le type de la variable (nombre, booléen, texte), l'`id` d'un paramètre est un texte ;
+    * codes : 413 (budget, corps trop gros), 415 (corps non JSON) sur les routes de calcul.
+    """
+    schemas = spec["components"]["schemas"]
+    for nom in ("SituationInput", "SituationOutput"):
+        for pluriel, propriete in schemas[nom]["properties"].items():
+            propriete["propertyNames"] = {"pattern": MOTIF_IDENTIFIANT}
+            if pluriel == "individus" and nom == "SituationInput":
+                propriete["minProperties"] = 1
+    schemas["SituationInput"]["required"] = ["individus"]
+    entites = {propriete["additionalProperties"]["$ref"].rsplit("/", 1)[1] for propriete in schemas["SituationInput"]["properties"].values()}
+    for entite in entites:
+        for propriete in schemas[entite]["properties"].values():
+            if propriete.get("type") == "array":  # un rôle : des identifiants d'individus
+                propriete["items"] = {**propriete.get("items", {}), "pattern": MOTIF_IDENTIFIANT}
+            elif isinstance(propriete.get("additionalProperties"), dict):
+                propriete["propertyNames"] = {"pattern": MOTIF_PERIODE}
+                propriete["additionalProperties"] = _nullable(propriete["additionalProperties"])
+    libelle = {"properties": {"description": _nullable({"type": "string"}), "href": {"type": "string"}}, "type": "object"}
+    schemas["Variables"]["additionalProperties"] = libelle
+    schemas["Parameters"]["additionalProperties"] = copy.deepcopy(libelle)
+    variable = schemas["Variable"]["properties"]
+    variable["description"] = _nullable({"type": "string"})
+    formule = copy.deepcopy(schemas["Formula"])  # null : la formule cesse à cette date
+    variable["formulas"] = {"type": "object", "additionalProperties": _nullable(formule)}
+    variable["defaultValue"] = {"oneOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"}], "description": "Du type de la variable"}
+    parametre = schemas["Parameter"]["properties"]
+    parametre["id"] = {"type": "string"}
+    parametre["description"] = _nullable({"type": "string"})
+    # Une valeur datée null : le paramètre cesse d'exister à cette date (ou n'est pas connu, « à vérifier »).
+    schemas["Value"] = {"oneOf": [*schemas["Value"]["oneOf"], {"type": "string"}], "nullable": True}
+    schemas["Brackets"]["additionalProperties"] = _nullable(schemas["Brackets"]["additionalProperties"])
+    parametre["brackets"] = {"type": "object", "additionalProperties": _nullable(copy.deepcopy(schemas["Brackets"]))}  # null : le barème cesse
+    erreur = {"description": "", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErreurClara"}}}}
+    for route in ("/calculate", "/trace"):
+        reponses = spec["paths"][route]["post"]["responses"]
+        code = int if all(isinstance(c, int) for c in reponses) else str  # les clés d'OpenFisca sont des entiers (YAML)
+        reponses.setdefault(code(413), {**erreur, "description": "Requête trop coûteuse (budget de calcul) ou corps trop gros : utiliser `clara lot`"})
+        reponses.setdefault(code(415), {"description": "Le corps n'est pas du JSON"})
+    return spec
+
+
 def completer_spec(spec, exemple, periode):
     spec["info"] = info_spec(spec["info"])
     vocab = vocabulaire()
@@ -389,7 +457,7 @@ def completer_spec(spec, exemple, periode):
         "additionalProperties": False,
         "properties": {
             "situation": {"$ref": "#/components/schemas/SituationInput"},
-            "periode": {"type": "string", "pattern": "^\\d{4}-\\d{2}$", "description": "Le mois évalué, AAAA-MM"},
+            "periode": {"type": "string", "pattern": MOTIF_MOIS_EVALUE, "description": "Le mois évalué, AAAA-MM, de 2005-01 à 2030-12"},
             "personne": {"type": "string", "description": "L'identifiant de la personne évaluée dans `individus` (par défaut, la seule ou la première)"},
             "rubriques": {"type": "array", "items": {"type": "string", "enum": list(vocab["rubriques"])}},
             "besoins": {"type": "array", "items": {"type": "string", "enum": list(vocab["besoins"])}},
@@ -533,11 +601,12 @@ def completer_spec(spec, exemple, periode):
                 "200": {"description": "L'évaluation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EvaluationOutput"}}}},
                 "400": {"description": "Entrée invalide (JSON, champ, situation, période) : le champ fautif et ce qui était attendu", **reponse_erreur},
                 "404": {"description": "Une aide demandée dans `aides` n'existe pas", **reponse_erreur},
+                "413": {"description": "Plus d'individus qu'un foyer (population : `clara lot`), ou corps trop gros", **reponse_erreur},
                 "415": {"description": "Le corps n'est pas du JSON", **reponse_erreur},
             },
         }
     }
-    return spec
+    return _spec_fidele(spec)
 
 
 # --- Une situation d'exemple : chaque aide du catalogue, statut et montant ---------------------------
