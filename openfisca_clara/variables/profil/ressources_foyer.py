@@ -4,6 +4,7 @@ Faits déclarés, jamais calculés : `ir_tranche` ou `ppa` d'openfisca-france de
 ou social et coûtent cher (DESIGN.md §4).
 """
 
+import numpy as np
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 from openfisca_france.model.base import Individu
 
@@ -40,3 +41,50 @@ class percoit_prime_activite(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Percevoir la prime d'activité, comme allocataire ou conjoint (pas comme enfant à charge)"
+
+
+# Les ressources fiscales et familiales des aides locales (rulebook-regions §R21, familles F2 et F3) : quatre formes
+# incompatibles (revenu fiscal, quotient fiscal, quotient CAF, revenu mensuel), chacune son fait.
+
+
+class revenu_fiscal_reference_n_2(Variable):
+    value_type = float
+    default_value = -1
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    unit = "currency"
+    label = "Revenu fiscal de référence de l'année N-2 du foyer fiscal auquel la personne appartient ou est rattachée, en euros ; −1 : non renseigné"
+
+
+class nombre_parts_fiscales(Variable):
+    value_type = float
+    default_value = -1
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Nombre de parts fiscales du même foyer fiscal (avis d'impôt) ; −1 : non renseigné"
+
+
+class quotient_familial_fiscal_mensuel(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "currency"
+    label = "Quotient familial fiscal mensuel : revenu fiscal de référence N-2 / 12 / nombre de parts, en euros ; −1 : non renseigné"
+
+    def formula(individu, period):
+        revenu = individu("revenu_fiscal_reference_n_2", period)
+        parts = individu("nombre_parts_fiscales", period)
+        connu = (revenu >= 0) & (parts > 0)
+        return np.where(connu, np.maximum(revenu, 0) / 12 / np.where(connu, parts, 1), -1)
+
+
+class quotient_familial_caf_declare(Variable):
+    value_type = float
+    default_value = -1
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    unit = "currency"
+    label = "Quotient familial mensuel de la CAF (ou de la MSA) de la famille, en euros ; −1 : non renseigné"
