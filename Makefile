@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install test lint serve bench docs clean
+.PHONY: install chromium test lint serve bench docs clean
 
 $(INSTALLED): setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,14 @@ $(INSTALLED): setup.py
 
 install: $(INSTALLED)
 
-test: install ## tests YAML et Python en un seul processus, puis le style
+# Les tests de la page (tests/navigateur) pilotent le Chromium de Debian avec Playwright : installé ici s'il manque.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "make : installation de Chromium (paquet Debian chromium) pour les tests de la page"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: install chromium ## tests YAML, Python et navigateur en un seul processus, puis le style
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

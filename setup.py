@@ -27,7 +27,11 @@ setup(
     python_requires=">=3.11,<3.14",
     packages=find_namespace_packages(include=["openfisca_clara", "openfisca_clara.*", "openfisca_clara_api", "openfisca_clara_api.*"]),
     include_package_data=True,
-    package_data={"openfisca_clara": ["**/*.yaml", "**/*.json", "**/*.csv", "donnees/*.csv", "donnees/*.json"]},
+    package_data={
+        "openfisca_clara": ["**/*.yaml", "**/*.json", "**/*.csv", "donnees/*.csv", "donnees/*.json"],
+        # La page de Clara (GET /) : HTML, modules, styles, communes, et le DSFR copié (scripts/vendoriser_dsfr.py).
+        "openfisca_clara_api": ["page/*.html", "page/*.css", "page/*.json", "page/js/*.js", "page/dsfr/**/*"],
+    },
     install_requires=[
         # Pinned exactly (DESIGN.md §2): openfisca-france 176.1.8 requires core >=43,<45 and numpy <2.4;
         # core 44.7.1 requires pytest <9 at run time.
@@ -48,6 +52,7 @@ setup(
             "pytest>=8.3,<9",
             "schemathesis>=4.3,<5",  # tests/python/test_fuzz_api.py (hypothesis)
             "packaging>=24",  # tests/python/test_avis_securite.py
+            "playwright>=1.49,<2",  # tests/navigateur : la page dans Chromium (celui de Debian, installé par `make test`)
             "ruff==0.8.6",
         ],
     },

@@ -36,6 +36,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_web_api import handlers
 from werkzeug.exceptions import HTTPException
 
+from openfisca_clara_api.accueil import brancher_page
 from openfisca_clara_api.catalogue import SCHEMA as SCHEMA_FICHE
 from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
 from openfisca_clara_api.compat import IdentiteWSGI, brancher_constructeur, creer_application_openfisca, donnees_openfisca, info_spec
@@ -685,6 +686,7 @@ def creer_application(systeme=None, evaluer=None):
     app.add_url_rule("/aides", "lister_aides", lister_aides, methods=["GET"])
     app.add_url_rule("/aides/<aide_id>", "fiche_aide", fiche_aide, methods=["GET"])
     app.add_url_rule("/evaluation", "evaluation", lambda: evaluation(systeme, evaluer), methods=["POST"])
+    brancher_page(app)  # GET / : la page de Clara pour un navigateur (openfisca_clara_api/page/)
     app.register_error_handler(HTTPException, _reponse_erreur_http)
     app.config["CLARA_EXEMPLE"] = {"situation": exemple, "periode": periode}
     app.config["MAX_CONTENT_LENGTH"] = 20 * 2**20  # 413 en JSON au-delà (≈ 10 000 ménages)

@@ -7,7 +7,7 @@ environnement virtuel neuf, puis essayée depuis un dossier hors du dépôt (CI 
 Vérifie : l'sdist et la wheel contiennent chaque module, paramètre, fiche du catalogue, exemple et donnée de
 `openfisca_clara*/` ; installée, la wheel construit le système (toutes nos variables), répond 200 à
 `/calculate` et `/evaluation` pour chaque exemple, à /aides (tout le catalogue), à /spec (nom et version
-d'openfisca-clara) ; la ligne de commande `clara` répond. Dernière ligne : « smoke: N passed, N failed ».
+d'openfisca-clara) ; la page de Clara (`GET /`) et ses fichiers (DSFR compris) sont servis ; la ligne de commande `clara` répond. Dernière ligne : « smoke: N passed, N failed ».
 """
 
 import argparse
@@ -23,7 +23,7 @@ from pathlib import Path
 
 RACINE = Path(__file__).resolve().parent.parent
 PAQUETS = ("openfisca_clara", "openfisca_clara_api")
-EXTENSIONS = (".py", ".yaml", ".json", ".csv", ".txt")
+EXTENSIONS = (".py", ".yaml", ".json", ".csv", ".txt", ".html", ".js", ".css", ".svg", ".woff2", ".md")
 
 
 def fichiers_sources():
@@ -116,6 +116,22 @@ def essayer_installation(bilan):
     bilan.verifier(
         spec.headers.get("Country-Package") == "openfisca-clara" and spec.headers.get("Country-Package-Version") == version, f"en-têtes {dict(spec.headers)}"
     )
+    # La page de Clara (GET /) et ses fichiers : livrés dans la wheel, servis sans rien chercher ailleurs.
+    page = client.get("/", headers={"Accept": "text/html"})
+    texte_page = page.get_data(as_text=True)
+    bilan.verifier(page.status_code == 200 and page.mimetype == "text/html" and 'lang="fr"' in texte_page, f"GET / (HTML) : {page.status_code} {page.mimetype}")
+    bilan.verifier("default-src 'self'" in page.headers.get("Content-Security-Policy", ""), f"GET / : CSP {page.headers.get('Content-Security-Policy')}")
+    for ressource in (
+        "/page/dsfr/dsfr.min.css",
+        "/page/dsfr/dsfr.module.min.js",
+        "/page/js/app.js",
+        "/page/clara.css",
+        "/page/communes.json",
+        "/page/dsfr/fonts/Marianne-Regular.woff2",
+    ):
+        reponse = client.get(ressource)
+        bilan.verifier(reponse.status_code == 200 and len(reponse.get_data()) > 100, f"{ressource} : {reponse.status_code}")
+    bilan.verifier(client.get("/", headers={"Accept": "application/json"}).get_json().get("welcome"), "GET / (JSON) : message d'accueil d'OpenFisca")
     variable = client.get(f"/variable/{next(iter(catalogue.values()))['variables']['statut']}").get_json()
     bilan.verifier("source" not in variable, f"source locale : {variable.get('source')}")
 
