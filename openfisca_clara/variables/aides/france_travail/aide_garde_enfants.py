@@ -485,8 +485,9 @@ class france_travail_aide_garde_enfants_montant(Variable):
         for masque, p in par_date(parameters, dates):
             for mayotte in (False, True):
                 for reduit, intensite in ((False, "au_moins_15_heures"), (True, "moins_de_15_heures")):
-                    # Barème de Mayotte inconnu : barème commun, affiché comme maximum (critère montants_connus).
-                    grille = _grille(p, mayotte, intensite) or _grille(p, False, intensite)
+                    # Barème de Mayotte non publié : pas de montant (issue 8, classe f : jamais la grille d'un autre
+                    # territoire) ; le critère montants_connus laisse l'aide « à vérifier ».
+                    grille = _grille(p, mayotte, intensite)
                     if grille is None:
                         continue
                     cible = masque & (a_mayotte == mayotte) & (temps_reduit == reduit)

@@ -243,8 +243,11 @@ class france_travail_rff_montant_determine(Variable):
         haut = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel_haut")
         journalier, mensuel = _mensuel(individu, period, parameters)
         plafond_incertain = np.isnan(haut) | au_dessus(haut, bas)
-        # Montant journalier inconnu : le montant affiché est le maximum, le statut n'en dépend pas.
-        return selon(renseigne(journalier) & plafond_incertain & au_dessus(mensuel, bas), INCONNU, VRAI)
+        # Montant journalier inconnu : le montant affiché est le maximum, le statut n'en dépend pas — s'il existe : sans
+        # plafond relu pour la période (2021-2024) ni montant brut qui le borne, aucun maximum (issue 8, classe f :
+        # jamais la valeur d'une autre période).
+        sans_maximum = ~renseigne(journalier) & ~renseigne(individu("are_journaliere_brute", period)) & np.isnan(haut)
+        return selon((renseigne(journalier) & plafond_incertain & au_dessus(mensuel, bas)) | sans_maximum, INCONNU, VRAI)
 
 
 CRITERES = (
@@ -304,16 +307,16 @@ class france_travail_rff_montant(Variable):
 
     def formula(individu, period, parameters):
         dates = individu("date_demande", period)
-        bas = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel")
         haut = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel_haut")
         journalier, mensuel = _mensuel(individu, period, parameters)
         plafond = np.where(np.isnan(haut), np.inf, haut)
-        # Allocation journalière inconnue : le plafond le plus haut connu (maximum).
-        maximum = np.where(np.isnan(haut), np.nan_to_num(bas), haut)
+        # Allocation journalière inconnue : le plafond le plus haut de la période (maximum) ; sans plafond relu pour la
+        # période, pas de maximum (classe f : pas le plafond de 2011), sauf borné par le montant brut.
+        maximum = haut
         # Seul le brut est connu : le net perçu lui est inférieur, le montant est au plus min(brut × jours, plafond).
         brut = individu("are_journaliere_brute", period)
         jours = _jours_payables(individu, period, parameters)
-        maximum = np.where(renseigne(brut), np.minimum(brut * jours, maximum), maximum)
+        maximum = np.where(renseigne(brut), np.minimum(brut * jours, plafond), maximum)
         montant = np.where(renseigne(journalier), np.minimum(mensuel, plafond), maximum)
         eligible_ou_a_verifier = individu("france_travail_rff_statut", period) != StatutEligibilite.non_eligible
-        return np.where(eligible_ou_a_verifier, np.round(montant, 2), 0)
+        return np.where(eligible_ou_a_verifier, np.round(np.nan_to_num(montant), 2), 0)

@@ -34,6 +34,7 @@ from openfisca_clara.tri_etat import (
     Reponse,
     StatutEligibilite,
     critere,
+    critere_montant_calculable,
     critere_ouverture,
     date_renseignee,
     et,
@@ -198,6 +199,7 @@ CRITERES = (
     "france_travail_rfft_age",
     "france_travail_rfft_bareme_publie",
     "france_travail_rfft_sans_retraite_taux_plein",
+    "france_travail_rfft_montant_etabli",
 )
 
 
@@ -231,10 +233,32 @@ class france_travail_rfft_eligible(Variable):
 
 
 def _bareme(parameters, dates, mayotte, nom):
-    """Montant du barème à la date ; à Mayotte le barème propre s'il est connu, sinon celui hors Mayotte (plus élevé)."""
+    """Montant du barème à la date ; à Mayotte le barème propre, NaN s'il n'est pas publié pour la période.
+
+    Issue 8 classe f : jamais la grille d'un autre territoire (ni d'une autre période) à la place d'une valeur inconnue.
+    """
     hors_mayotte = parametre_aux_dates(parameters, dates, f"{P}.montant.{nom}")
     propre = parametre_aux_dates(parameters, dates, f"{P}.montant_mayotte.{nom}")
-    return np.where(mayotte & ~np.isnan(propre), propre, hors_mayotte)
+    return np.where(mayotte, propre, hors_mayotte)
+
+
+class france_travail_rfft_montant_etabli(Variable):
+    value_type = int
+    entity = Individu
+    definition_period = MONTH
+    label = (
+        "Montant de la RFFT établi pour la période et le territoire : barème de Mayotte publié pour qui y réside, borne haute "
+        "du barème des travailleurs handicapés (BOETH) publiée pour un(e) bénéficiaire"
+    )
+    reference = REFERENCE
+
+    def formula(individu, period, parameters):
+        dates = individu("date_demande", period)
+        mayotte = individu.menage("reside_a_mayotte", period)
+        taux_plein = _bareme(parameters, dates, mayotte, "taux_plein")
+        boeth = _bareme(parameters, dates, mayotte, "boeth_maximum")
+        boeth_inconnu = (reponse_oui(individu("rqth", period)) == VRAI) & np.isnan(boeth)
+        return critere_montant_calculable(~np.isnan(taux_plein) & ~boeth_inconnu)
 
 
 class france_travail_rfft_montant(Variable):
@@ -266,7 +290,11 @@ class france_travail_rfft_montant(Variable):
         # l'affichage est un maximum, `montant_est_maximum`) ; l'âge retenu est `france_travail_rfft_age_retenu`.
         montant = np.select([tranche_haute == 0, tranche_haute == 1], [moins_18, de_18_a_25], taux_plein)
         montant = np.where(situation == FAUX, montant, taux_plein)
-        # BOETH : la borne haute (ancien salaire inconnu) ; inconnue (2021), le taux plein, borne basse du BOETH.
-        montant = np.where(reponse_oui(individu("rqth", period)) == VRAI, np.where(np.isnan(boeth), taux_plein, boeth), montant)
+        # BOETH : la borne haute (ancien salaire inconnu) ; non publiée (2021-2023), pas de montant (le taux plein n'en est
+        # que la borne basse) : critère france_travail_rfft_montant_etabli.
+        montant = np.where(reponse_oui(individu("rqth", period)) == VRAI, boeth, montant)
+        # Barème non publié à la date (revalorisation non lue) : pas de montant, jamais celui d'une autre période.
+        publie = parametre_aux_dates(parameters, dates, f"{P}.bareme_publie", defaut=0) == 1
+        montant = np.where(publie, montant, np.nan)
         eligible_ou_a_verifier = individu("france_travail_rfft_statut", period) != StatutEligibilite.non_eligible
         return np.where(eligible_ou_a_verifier, np.round(np.nan_to_num(montant), 2), 0)
