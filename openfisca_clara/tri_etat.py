@@ -101,9 +101,47 @@ def date_renseignee(date):
     return date != DATE_NON_RENSEIGNEE
 
 
+# Arithmétique des dates en jours entiers (performance-2026-12.md §4 e4) : les conversions datetime64[D] → [M] ou
+# [Y] de numpy coûtent ≈ 28 ms par million ; une table jour → (année, mois, jour) et une table mois → premier jour,
+# sur 0001-01-01 … 2400-12-31, les remplacent par des lectures d'indice. Hors de la table : le calcul de numpy.
+_JOUR_0 = int(np.datetime64("0001-01-01", "D").astype(np.int64))
+_JOURS = int(np.datetime64("2401-01-01", "D").astype(np.int64)) - _JOUR_0
+_TABLES = []
+
+
+def _tables():
+    """(année, mois 0-11, jour 0-30) de chaque jour, et le premier jour de chaque mois (mois depuis 0001-01), en jours."""
+    if not _TABLES:
+        jours = np.arange(_JOUR_0, _JOUR_0 + _JOURS, dtype=np.int64).astype("datetime64[D]")
+        mois = jours.astype("datetime64[M]")
+        mois_depuis_0001 = (mois.astype(np.int64) - np.datetime64("0001-01", "M").astype(np.int64)).astype(np.int32)
+        jour_du_mois = (jours - mois.astype("datetime64[D]")).astype(np.int8)
+        premiers = np.arange(2400 * 12 + 1, dtype=np.int64) + np.datetime64("0001-01", "M").astype(np.int64)
+        premiers = premiers.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+        _TABLES.append((mois_depuis_0001, jour_du_mois, premiers))
+    return _TABLES[0]
+
+
+def _dans_la_table(jours):
+    rang = jours - _JOUR_0
+    return rang, bool(rang.size == 0 or (rang.min() >= 0 and rang.max() < _JOURS))
+
+
 def ajouter_mois(dates, mois):
     """Ajoute des mois entiers à des dates, jour ramené à la fin du mois si besoin (31/01 + 1 mois = 28/02)."""
     dates = np.asarray(dates, dtype="datetime64[D]")
+    rang, dedans = _dans_la_table(dates.astype(np.int64))
+    if dedans:
+        mois_depuis_0001, jour_du_mois, premiers = _tables()
+        cible = mois_depuis_0001[rang] + np.asarray(mois, dtype=np.int64)
+        if cible.size == 0 or (cible.min() >= 0 and cible.max() < len(premiers) - 1):
+            debut = premiers[cible]
+            longueur = premiers[cible + 1] - debut
+            return (debut + np.minimum(jour_du_mois[rang], longueur - 1)).astype("datetime64[D]")
+    return _ajouter_mois_numpy(dates, mois)
+
+
+def _ajouter_mois_numpy(dates, mois):
     debut_mois = dates.astype("datetime64[M]")
     jour = (dates - debut_mois.astype("datetime64[D]")).astype(int)
     mois_cible = debut_mois + np.asarray(mois, dtype=int)
@@ -115,7 +153,13 @@ def annees_revolues(naissance, date):
     """Âge en années révolues à `date` (un anniversaire au 29 février tombe le 28 les autres années)."""
     naissance = np.asarray(naissance, dtype="datetime64[D]")
     date = np.asarray(date, dtype="datetime64[D]")
-    annees = date.astype("datetime64[Y]").astype(int) - naissance.astype("datetime64[Y]").astype(int)
+    rang_naissance, dedans_naissance = _dans_la_table(naissance.astype(np.int64))
+    rang_date, dedans_date = _dans_la_table(date.astype(np.int64))
+    if dedans_naissance and dedans_date:
+        mois_depuis_0001 = _tables()[0]
+        annees = mois_depuis_0001[rang_date] // 12 - mois_depuis_0001[rang_naissance] // 12
+    else:
+        annees = date.astype("datetime64[Y]").astype(int) - naissance.astype("datetime64[Y]").astype(int)
     return np.where(date < ajouter_mois(naissance, annees * 12), annees - 1, annees)
 
 
@@ -187,8 +231,34 @@ def par_date(parameters, dates):
     if dates.size and (dates == dates[0]).all():  # cas courant : une seule date
         yield np.ones(dates.shape, dtype=bool), _ParametresALaDate(racine, str(dates[0]))
         return
-    for date in np.unique(dates):
-        yield dates == date, _ParametresALaDate(racine, str(date))
+    # Entre deux dates de changement de l'arbre des paramètres, toutes les vues sont identiques : une vue par
+    # intervalle de dates où au moins une personne se trouve, plutôt qu'une par date distincte (§4 e5).
+    changements = _dates_de_changement(racine)
+    intervalles = np.searchsorted(changements, dates, side="right")
+    for intervalle in np.unique(intervalles):
+        masque = intervalles == intervalle
+        yield masque, _ParametresALaDate(racine, str(dates[masque].min()))
+
+
+_CHANGEMENTS = {}
+
+
+def _dates_de_changement(racine):
+    """Les dates (triées) où une feuille au moins de l'arbre change de valeur ; en cache par arbre (une réforme a le sien)."""
+    cle = id(racine)
+    if cle not in _CHANGEMENTS or _CHANGEMENTS[cle][0] is not racine:
+        dates = set()
+        pile = [racine]
+        while pile:
+            noeud = pile.pop()
+            if isinstance(noeud, ParameterNode):
+                pile.extend(noeud.children.values())
+            elif isinstance(noeud, Parameter):
+                dates.update(valeur.instant_str for valeur in noeud.values_list)
+            else:  # barème : ses tranches sont des nœuds de paramètres datés
+                pile.extend(getattr(noeud, "brackets", []))
+        _CHANGEMENTS[cle] = (racine, np.array(sorted(dates), dtype="datetime64[D]"))
+    return _CHANGEMENTS[cle][1]
 
 
 def lire(noeud, chemin, defaut=None):

@@ -5,10 +5,12 @@
 (b) coût par personne de toutes les aides de l'extension (statut et montant de chaque fiche du catalogue)
     sur N personnes générées (`build_default_simulation` + `set_input` d'entrées plausibles et tirées au hasard,
     « non renseigné » compris), à côté du `rsa` d'openfisca-france sur les mêmes personnes ;
+(d) `clara lot` sur 10⁵ et 10⁶ personnes générées (`population_synthetique`), chaque fois dans un processus neuf :
+    durée, pic mémoire, et le `rsa` d'openfisca-france sur les 10⁵ premières des mêmes personnes (rapport par personne) ;
 (c) `clara serve` sur un port libre de 127.0.0.1 : démarrage jusqu'au premier /spec 200, PSS totale,
     puis latences p50 / p99 de /calculate et de /evaluation, requêtes séquentielles sur le serveur chaud.
 
-    python -m openfisca_clara_api.bench [--personnes 100000] [--requetes 200] [--sans-rsa]
+    python -m openfisca_clara_api.bench [--personnes 100000] [--requetes 200] [--sans-rsa] [--lot 100000,1000000]
 """
 
 import argparse
@@ -251,6 +253,89 @@ def banc_population(systeme, n, avec_rsa=True):
     gc.collect()
 
 
+# --- (d) clara lot sur une population générée --------------------------------------------------------
+
+# Avant les raccourcis de performance-2026-12.md, mesurés sur la même machine (§2, §4) : une simulation de toutes
+# les aides sur 1 000 000 de personnes (générateur du banc) ; `clara lot` sur 100 000 lignes CSV.
+AVANT = {"1e6_s": 39.7, "1e6_mio": 2078, "lot_1e5_s": 13.4, "lot_1e5_mio": 796, "rsa_1e5_s": 43.2}
+
+_LOT = """
+import json, sys, time
+from openfisca_clara_api.systeme import construire_systeme
+construire_systeme()
+from openfisca_clara_api.population import executer
+debut = time.perf_counter()
+bilan = executer(sys.argv[1], sys.argv[2], sys.argv[3])
+print(json.dumps({"secondes": time.perf_counter() - debut, "lues": bilan.lues, "evaluees": bilan.evaluees}))
+"""
+
+_RSA = """
+import json, sys, time
+import numpy as np
+from openfisca_clara_api.systeme import construire_systeme
+from openfisca_clara_api.population import _entrees, _simuler, lire_lots
+systeme = construire_systeme()
+lot = next(lire_lots(sys.argv[1], systeme, int(sys.argv[2])))
+entrees, _ = _entrees(systeme, lot, sys.argv[1])
+simulation = _simuler(systeme, entrees, np.ones(len(lot.lignes), dtype=bool), sys.argv[3])
+debut = time.perf_counter()
+simulation.calculate("rsa", sys.argv[3])
+print(json.dumps({"secondes": time.perf_counter() - debut, "personnes": len(lot.lignes)}))
+"""
+
+
+def _sous_processus(code, *arguments):
+    """(résultat JSON imprimé, durée du processus, pic RSS en Mio) d'un processus Python neuf."""
+    debut = time.perf_counter()
+    enfant = subprocess.Popen([sys.executable, "-c", code, *map(str, arguments)], stdout=subprocess.PIPE, text=True)
+    sortie = enfant.stdout.read()
+    _, statut, usage = os.wait4(enfant.pid, 0)
+    if os.waitstatus_to_exitcode(statut) != 0:
+        raise RuntimeError(f"sous-processus en échec ({os.waitstatus_to_exitcode(statut)})")
+    return json.loads(sortie.strip().splitlines()[-1]), time.perf_counter() - debut, usage.ru_maxrss / 1024
+
+
+def banc_lot(tailles, avec_rsa=True, periode=None):
+    """`clara lot` (toutes les aides, Parquet → Parquet, lots de 100 000) sur des personnes générées
+    (`population_synthetique`, marges publiées), chaque taille dans un processus neuf ; le `rsa` d'openfisca-france
+    sur les 100 000 premières des mêmes personnes, dans le même banc."""
+    from openfisca_clara_api.population_synthetique import ecrire_population
+    from openfisca_clara_api.web import mois_courant
+
+    periode = periode or mois_courant()
+    print(f"(d) clara lot sur une population générée (population_synthetique), mois {periode}, processus neufs")
+    dossier = Path(tempfile.mkdtemp(prefix="clara-banc-"))
+    mesures = {}
+    try:
+        for n in tailles:
+            entree = dossier / f"population-{n}.parquet"
+            debut = time.perf_counter()
+            ecrire_population(entree, n, periode)
+            generation = time.perf_counter() - debut
+            resultat, processus, pic = _sous_processus(_LOT, entree, dossier / f"sortie-{n}.parquet", periode)
+            mesures[n] = resultat["secondes"]
+            print(
+                f"    {n:>9} personnes : {resultat['secondes']:6.1f} s ({resultat['secondes'] * 1e6 / n:5.1f} µs/personne, "
+                f"lecture, calcul et écriture ; processus {processus:5.1f} s), pic RSS {pic:5.0f} Mio (génération {generation:.1f} s)"
+            )
+            (dossier / f"sortie-{n}.parquet").unlink(missing_ok=True)
+        print(
+            f"    avant (performance-2026-12.md) : 1 000 000 personnes {AVANT['1e6_s']} s de calcul et {AVANT['1e6_mio']} Mio en une simulation ; "
+            f"clara lot 100 000 lignes CSV {AVANT['lot_1e5_s']} s, {AVANT['lot_1e5_mio']} Mio"
+        )
+        if avec_rsa:
+            n = min(100_000, min(tailles))
+            resultat, processus, pic = _sous_processus(_RSA, dossier / f"population-{min(tailles)}.parquet", n, periode)
+            par_personne = resultat["secondes"] / resultat["personnes"]
+            print(f"    rsa d'openfisca-france, les {resultat['personnes']} premières personnes : {resultat['secondes']:.1f} s, pic RSS {pic:.0f} Mio")
+            if min(tailles) in mesures:
+                notre = mesures[min(tailles)] / min(tailles)
+                print(f"    rapport rsa / toutes nos aides (par personne, même population, même banc) : {par_personne / notre:.1f}")
+    finally:
+        shutil.rmtree(dossier, ignore_errors=True)
+    print()
+
+
 # --- (c) Le serveur ----------------------------------------------------------------------------------
 
 
@@ -374,6 +459,9 @@ def main(arguments=None):
     parseur.add_argument("--personnes", type=int, default=100_000)
     parseur.add_argument("--requetes", type=int, default=200)
     parseur.add_argument("--sans-rsa", action="store_true", help="ne pas calculer le rsa d'openfisca-france (≈ 40 s et 4 Gio à 100 000 personnes)")
+    parseur.add_argument(
+        "--lot", default="100000,1000000", help="tailles des populations générées pour clara lot, séparées par des virgules ; vide : pas de (d)"
+    )
     options = parseur.parse_args(arguments)
     debut = time.perf_counter()
     print(f"openfisca-clara, banc du {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cœurs, Python {sys.version.split()[0]}")
@@ -383,6 +471,8 @@ def main(arguments=None):
 
     systeme = construire_systeme()
     banc_population(systeme, options.personnes, avec_rsa=not options.sans_rsa)
+    if options.lot.strip():
+        banc_lot([int(t) for t in options.lot.split(",")], avec_rsa=not options.sans_rsa)
     banc_serveur(systeme, options.requetes)
     print(f"Banc complet en {time.perf_counter() - debut:.0f} s.")
 

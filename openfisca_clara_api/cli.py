@@ -185,6 +185,14 @@ def commande_lot(args, sortie):
     return 0
 
 
+def commande_generer(args, sortie):
+    from openfisca_clara_api.population_synthetique import ecrire_population
+
+    ecrire_population(args.sortie, args.personnes, args.periode, args.graine, avec_projet=args.avec_projet)
+    print(f"clara generer : {args.personnes} personnes écrites dans {args.sortie} (sources des marges : docs/populations.md).", file=sys.stderr)
+    return 0
+
+
 def commande_rapport(args, sortie):
     from openfisca_clara_api.rapport import ecrire_rapport
 
@@ -232,6 +240,14 @@ def _analyseur():
     lot.add_argument("--bilan", help="avec --reforme : la comparaison (JSON) écrite dans ce fichier")
     lot.add_argument("--taille-lot", type=int, default=100_000, help="personnes évaluées à la fois (mémoire bornée)")
     lot.set_defaults(executer=commande_lot)
+
+    generer = commandes.add_parser("generer", help="une population synthétique de demandeurs d'emploi (marges publiées), pour clara lot")
+    generer.add_argument("personnes", type=int, help="nombre de personnes")
+    generer.add_argument("sortie", help="fichier écrit, .parquet ou .csv")
+    generer.add_argument("--periode", default=_mois_courant(), help="mois de référence des âges et anciennetés, AAAA-MM")
+    generer.add_argument("--graine", type=int, default=2026, help="graine du tirage (même graine, même population)")
+    generer.add_argument("--avec-projet", action="store_true", help="ajouter un projet tiré sans source (inventé)")
+    generer.set_defaults(executer=commande_generer)
 
     rapport = commandes.add_parser("rapport", help="rapport HTML : une réforme contre la référence, sur une population")
     rapport.add_argument("fichier", help="population, CSV ou Parquet")

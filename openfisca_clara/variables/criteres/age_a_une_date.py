@@ -9,8 +9,11 @@ Les bornes à la date de la demande, lues par une vingtaine de critères, sont d
 une fois par simulation, pas une fois par critère.
 """
 
+import hashlib
+
 import numpy as np
 from openfisca_core.model_api import MONTH, Variable
+from openfisca_core.tracers import SimpleTracer
 from openfisca_france.model.base import Individu
 
 from openfisca_clara.tri_etat import (
@@ -42,6 +45,20 @@ def bornes_age(individu, period, dates):
 
 
 def _bornes_age(individu, period, dates):
+    """Les bornes d'âge à ces dates, calculées une fois par simulation et par tableau de dates (§4 e2 de
+    performance-2026-12.md : la date du contrat est demandée par quatre critères de `contrat_apprentissage` et
+    par huit autres aides). Pas de mémoire sous une trace : chaque critère doit y montrer ce qu'il lit."""
+    simulation = individu.simulation
+    if type(simulation.tracer) is not SimpleTracer:
+        return _calculer_bornes_age(individu, period, dates)
+    memoire = simulation.__dict__.setdefault("_clara_bornes_age", {})
+    cle = (str(period), dates.shape, hashlib.blake2b(np.ascontiguousarray(dates).view(np.uint8), digest_size=16).digest())
+    if cle not in memoire:
+        memoire[cle] = _calculer_bornes_age(individu, period, dates)
+    return memoire[cle]
+
+
+def _calculer_bornes_age(individu, period, dates):
     date_connue = dates != DATE_NON_RENSEIGNEE
     dates_sures = np.where(date_connue, dates, premier_jour(period))
     if individu.get_holder("date_naissance").get_known_periods():

@@ -49,6 +49,7 @@ from openfisca_france.model.base import Famille, Individu
 
 from openfisca_clara.tri_etat import (
     DATE_NAISSANCE_PAR_DEFAUT,
+    DATE_NON_RENSEIGNEE,
     FAUX,
     INCONNU,
     VRAI,
@@ -136,14 +137,33 @@ class france_travail_aide_garde_enfants_nombre_enfants(Variable):
             naissances = np.full(individu.count, DATE_NAISSANCE_PAR_DEFAUT)
         naissance_connue = naissances != DATE_NAISSANCE_PAR_DEFAUT
         debuts = np.asarray(individu("projet_date_debut", period), dtype="datetime64[D]")
+        # Chaque enfant, à la date de début et sous la limite de chacun des parents de sa famille : un passage par
+        # rang de parent (au plus deux), sur les enfants seulement (§4 e1 de performance-2026-12.md ; avant, un
+        # passage sur toute la population par date de début distincte).
         nombre = np.zeros(individu.count, dtype=int)
-        for debut in np.unique(debuts):
-            exact = naissance_connue & date_renseignee(debut)
-            ages = np.where(exact, annees_revolues(naissances, np.full(individu.count, debut)), ages_mois)
-            for limite in np.unique(limites):
-                par_famille = familles.sum((ages >= 0) & (ages < limite), role=Famille.ENFANT)
-                nombre = np.where((debuts == debut) & (limites == limite), familles.project(par_famille), nombre)
-        return np.where(individu.has_role(Famille.PARENT), nombre, 0)
+        famille_de = np.asarray(familles.members_entity_id)
+        parents = np.flatnonzero(individu.has_role(Famille.PARENT))
+        enfants = np.flatnonzero(individu.has_role(Famille.ENFANT))
+        if not parents.size or not enfants.size:
+            return nombre
+        parents = parents[np.lexsort((np.asarray(familles.members_position)[parents], famille_de[parents]))]
+        familles_parents = famille_de[parents]
+        rangs = np.arange(parents.size) - np.searchsorted(familles_parents, familles_parents, side="left")
+        familles_enfants = famille_de[enfants]
+        for rang in np.unique(rangs):
+            parents_du_rang = parents[rangs == rang]  # au plus un par famille
+            debut_famille = np.full(familles.count, DATE_NON_RENSEIGNEE)
+            debut_famille[famille_de[parents_du_rang]] = debuts[parents_du_rang]
+            limite_famille = np.zeros(familles.count)
+            limite_famille[famille_de[parents_du_rang]] = limites[parents_du_rang]
+            debut = debut_famille[familles_enfants]
+            exact = naissance_connue[enfants] & date_renseignee(debut)
+            naissance = naissances[enfants]
+            ages = np.where(exact, annees_revolues(naissance, np.where(exact, debut, naissance)), ages_mois[enfants])
+            sous_la_limite = (ages >= 0) & (ages < limite_famille[familles_enfants])
+            par_famille = np.bincount(familles_enfants[sous_la_limite], minlength=familles.count)
+            nombre[parents_du_rang] = par_famille[famille_de[parents_du_rang]]
+        return nombre
 
 
 class france_travail_aide_garde_enfants_nombre_enfants_age_inconnu(Variable):
