@@ -288,10 +288,17 @@ def test_mode_conseiller_charge_un_exemple_imprime_et_exporte_un_test_yaml(ongle
     page.click("#conseiller-evaluer")
     onglet.attendre(1)
     assert statuts_affiches(onglet)["aide_mobilite"] == "eligible"
+    mobilite = page.locator("details.clara-aide[data-aide='aide_mobilite'] summary")
+    assert "€" in mobilite.inner_text() and mobilite.locator(".fr-badge--info").inner_text().lower() == "maximum"
     capturer(page, captures, "conseiller-1280")
-    # Impression : les aides dépliées, sans en-tête ni formulaire ; le PDF est gardé avec les captures.
+    page.set_viewport_size({"width": 360, "height": 800})
+    assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    capturer(page, captures, "conseiller-360")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    # Impression : les aides dépliées (même fermées), sans en-tête ni formulaire ; le PDF est gardé avec les captures.
     page.emulate_media(media="print")
     assert page.is_hidden("#formulaire-conseiller") and page.is_hidden(".fr-header")
+    assert page.is_visible("#groupe-non_eligible details.clara-aide .clara-aide__corps")
     page.pdf(path=str(captures / "conseiller.pdf"))
     page.emulate_media(media="screen")
     # Export : un test YAML d'OpenFisca qui passe tel quel.
@@ -309,9 +316,15 @@ def test_mode_conseiller_charge_un_exemple_imprime_et_exporte_un_test_yaml(ongle
         item.runtest()  # AssertionError si une valeur attendue diffère
 
 
-def test_situation_invalide_dit_quel_champ(onglet):
+def test_situation_invalide_dit_quel_champ(onglet, tmp_path):
     page = onglet.ouvrir()
     page.click("#mode-conseiller")
+    # Un fichier chargé remplit la situation, le mois et la liste des personnes.
+    fichier = tmp_path / "situation.json"
+    fichier.write_text(json.dumps(charger_exemple("mere_isolee_reprise_emploi")), encoding="utf-8")
+    page.set_input_files("#conseiller-fichier", str(fichier))
+    page.wait_for_selector("#conseiller-personne option[value='enfant_2']", state="attached")
+    assert page.input_value("#conseiller-mois") == "2025-06" and "mere" in page.input_value("#conseiller-json")
     page.fill("#conseiller-json", "{pas du json")
     page.click("#conseiller-evaluer")
     assert "pas du JSON valide" in page.inner_text("#conseiller-erreur")
@@ -426,3 +439,17 @@ def test_serveur_injoignable_sans_perdre_les_reponses(onglet, captures):
     assert page.is_hidden("#erreur")
     recapitulatif = page.inner_text("#liste-reponses")
     assert recapitulatif.startswith(premiere.split("\n")[0]) and recapitulatif.count("Je ne sais pas") == 2
+
+
+def test_reponse_refusee_par_le_serveur_n_est_pas_gardee(onglet):
+    page = onglet.ouvrir()
+    page.click("#commencer")
+    onglet.attendre(1)
+    question = question_affichee(onglet)["variable"]
+    refus = {"erreur": {"champ": "individus.moi.x.2026-12", "message": "Valeur refusée", "attendu": "texte"}}
+    page.route("**/evaluation", lambda route: route.fulfill(status=400, content_type="application/json", body=json.dumps(refus)))
+    onglet.erreurs_attendues = ("400",)
+    page.click("#je-ne-sais-pas")
+    page.wait_for_selector("#erreur:not([hidden])")
+    assert "Réponse refusée" in page.inner_text("#erreur") and "individus.moi.x.2026-12" in page.inner_text("#erreur")
+    assert question_affichee(onglet)["variable"] == question and "Je ne sais pas" not in page.inner_text("#liste-reponses")

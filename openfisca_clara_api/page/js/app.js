@@ -35,6 +35,7 @@ function montrerErreur(titre, message) {
   $("erreur").hidden = false;
 }
 
+/** Exécute un appel au serveur ; renvoie "ok", "injoignable" ou "refuse" (entrée refusée, 4xx). */
 async function lancer(appel) {
   etat.dernierAppel = appel;
   $("erreur").hidden = true;
@@ -43,21 +44,24 @@ async function lancer(appel) {
   try {
     await appel();
     direEtat("");
+    return "ok";
   } catch (erreur) {
     if (erreur instanceof ServeurInjoignable) {
       direEtat("");
       montrerErreur("Le serveur ne répond pas", "Vos réponses sont gardées dans cette page. Vérifiez votre connexion, puis cliquez sur « Réessayer ».");
-    } else if (erreur instanceof ErreurEntree) {
+      return "injoignable";
+    }
+    if (erreur instanceof ErreurEntree) {
       direEtat("");
       if (etat.mode === "conseiller") {
         $("conseiller-erreur").textContent = `La situation n'est pas valide${erreur.champ ? ` (${erreur.champ})` : ""} : ${erreur.message}`;
         $("conseiller-erreur").hidden = false;
       } else {
-        montrerErreur("Réponse refusée", `${erreur.message}${erreur.champ ? ` (${erreur.champ})` : ""}. Modifiez cette réponse.`);
+        montrerErreur("Réponse refusée", `${erreur.message}${erreur.champ ? ` (${erreur.champ})` : ""}. Donnez une autre réponse.`);
       }
-    } else {
-      throw erreur;
+      return "refuse";
     }
+    throw erreur;
   } finally {
     document.body.removeAttribute("aria-busy");
   }
@@ -177,18 +181,23 @@ function afficherRecapitulatif() {
 
 async function actualiser() {
   const situation = situationDesReponses(etat.reponses, etat.enfants || [], { periode: etat.periode, jour: etat.jour });
-  await lancer(async () => {
+  const issue = await lancer(async () => {
     const resultat = await evaluer(situation, etat.periode);
     afficher(resultat, situation);
     afficherQuestion();
   });
   afficherRecapitulatif();
+  return issue;
 }
 
-function repondre(question, valeur, extra = {}) {
+async function repondre(question, valeur, extra = {}) {
   const libelle = libelleReponse({ ...question, libelleCommune: extra.libelleCommune }, valeur);
   etat.reponses.push({ question, chemin: question.chemin, valeur, libelle });
-  return actualiser();
+  if ((await actualiser()) === "refuse") {
+    etat.reponses.pop(); // une réponse refusée par le serveur n'est pas gardée : la même question revient
+    afficherRecapitulatif();
+    afficherQuestion();
+  }
 }
 
 function repondreEnfants(enfants) {

@@ -104,6 +104,11 @@ export function champCommune(input, zoneChoix, initial = null) {
   };
 }
 
+// Les questions dont le registre parle la langue du modèle, et que la page pose autrement.
+const LIBELLES_PAGE = {
+  depcom: "Dans quelle commune habitez-vous ?", // la page cherche le code INSEE à partir du nom ou du code postal
+};
+
 /** Le texte affiché d'une réponse donnée (récapitulatif). */
 export function libelleReponse(question, valeur) {
   if (valeur === null || valeur === undefined) return "Je ne sais pas";
@@ -125,7 +130,8 @@ export function construireQuestion(formulaire, question, numero, repondre, prece
   formulaire.dataset.chemin = question.chemin || "";
   const idLegende = "question-legende";
   const erreur = el("p", { classe: "fr-error-text", id: "question-erreur", hidden: true });
-  const legende = el("legend", { classe: "fr-fieldset__legend clara-question__legende", id: idLegende, tabindex: "-1" }, el("span", { classe: "fr-text--sm clara-numero", texte: `Question ${numero}` }), el("br"), question.question);
+  const texte = LIBELLES_PAGE[question.variable] || question.question;
+  const legende = el("legend", { classe: "fr-fieldset__legend clara-question__legende", id: idLegende, tabindex: "-1" }, el("span", { classe: "fr-text--sm clara-numero", texte: `Question ${numero}` }), el("br"), texte);
   const champ = el("fieldset", { classe: "fr-fieldset", "aria-labelledby": idLegende }, legende);
   let lire;
   if (question.type === "choix" || question.type === "booleen") {

@@ -41,12 +41,12 @@ export function el(balise, attributs = {}, ...enfants) {
   return noeud;
 }
 
-/** « Jusqu'à 5 200,00 € une fois » ; null pour une aide sans montant ou non éligible. */
+/** « 5 200,00 € une fois » (le drapeau « maximum » est ajouté à côté) ; null pour une aide sans montant ou non éligible. */
 export function texteMontant(aide) {
   if (aide.montant === null || aide.montant === undefined || aide.statut === "non_eligible" || aide.montant <= 0) return null;
   const unite = UNITES[aide.unite_montant] || aide.unite_montant || "";
   const jours = aide.base_jours && aide.unite_montant !== "par_mois_de_30_jours" ? ` (${BASES_JOURS[aide.base_jours] || aide.base_jours})` : "";
-  return `${aide.montant_est_maximum ? "Jusqu'à " : ""}${euros.format(aide.montant)} ${unite}${jours}`.trim();
+  return `${euros.format(aide.montant)} ${unite}${jours}`.trim();
 }
 
 function conditions(aide, questions) {
@@ -113,7 +113,10 @@ function carteAide(aide, groupe, questions) {
       {},
       el("span", { classe: "clara-aide__titre", texte: aide.label }),
       el("span", { classe: `fr-badge fr-badge--sm fr-badge--no-icon ${groupe.badge}`, texte: groupe.libelle }),
-      montant ? el("span", { classe: "clara-montant", "data-montant": String(aide.montant), texte: montant + (aide.montant_est_maximum ? " (maximum)" : "") }) : null,
+      montant ? el("span", { classe: "clara-montant", "data-montant": String(aide.montant), texte: montant }) : null,
+      montant && aide.montant_est_maximum
+        ? el("span", { classe: "fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon", title: "Montant maximum : le montant versé peut être plus bas", texte: "maximum" })
+        : null,
     ),
     corps,
   );
