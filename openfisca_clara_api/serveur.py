@@ -17,6 +17,7 @@ un client lent ou muet occupe une connexion, jamais un fil de calcul.
 """
 
 import contextlib
+import ctypes
 import gc
 import json
 import logging
@@ -25,6 +26,8 @@ import re
 import signal
 import socket
 import sys
+import threading
+import time
 
 import numpy as np
 from flask import request
@@ -156,11 +159,123 @@ class OriginesAutorisees:
         return self.wsgi_app(environ, demarrer)
 
 
+# --- Temps limite et clients partis ---------------------------------------------------------------------
+
+DELAI_REQUETE_S = 20.0  # au-delà, 503 ; `CLARA_DELAI_REQUETE` (secondes) le change
+PERIODE_SURVEILLANCE_S = 0.1
+
+
+class Interruption(BaseException):  # noqa: N818 - pas une « Error » : une interruption voulue
+    """Levée dans le fil d'une requête trop longue ou dont le client est parti. BaseException : les `except
+    Exception` d'OpenFisca et de Flask ne l'attrapent pas, elle remonte jusqu'à `Surveillance`."""
+
+    raison = "interrompue"
+
+
+class DelaiDepasse(Interruption):
+    raison = "délai dépassé"
+
+
+class ClientParti(Interruption):
+    raison = "client parti"
+
+
+def _lever_dans(fil, exception):
+    """Lève `exception` dans le fil `fil` à sa prochaine instruction Python (None : annule une levée en attente)."""
+    return ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(fil), ctypes.py_object(exception) if exception else None)
+
+
+class Surveillance:
+    """Intergiciel WSGI : une requête qui dépasse `delai` secondes est arrêtée et reçoit un 503 JSON ; une requête dont
+    le client a fermé la connexion (waitress : `waitress.client_disconnected`, avec `channel_request_lookahead`) est
+    abandonnée au lieu de calculer pour personne. Un fil de surveillance par processus (lancé à la première requête,
+    donc après le fork) regarde les requêtes en cours toutes les `periode` secondes et lève l'interruption dans le fil
+    de la requête : le calcul s'arrête entre deux instructions Python (une opération numpy en cours se termine)."""
+
+    def __init__(self, application, delai=None, periode=PERIODE_SURVEILLANCE_S):
+        self.application = application
+        self.delai = delai
+        self.periode = periode
+        self.en_cours = {}  # fil -> [échéance, client_parti, levée]
+        self.verrou = threading.Lock()
+        self.surveillant = None
+        self.pid = None
+
+    def _delai(self):
+        return self.delai if self.delai is not None else float(os.environ.get("CLARA_DELAI_REQUETE", DELAI_REQUETE_S))
+
+    def _demarrer(self):
+        if self.surveillant is None or self.pid != os.getpid() or not self.surveillant.is_alive():
+            self.pid = os.getpid()
+            self.surveillant = threading.Thread(target=self._surveiller, name="clara-surveillance", daemon=True)
+            self.surveillant.start()
+
+    def _surveiller(self):
+        while True:
+            time.sleep(self.periode)
+            maintenant = time.monotonic()
+            with self.verrou:
+                for fil, etat in self.en_cours.items():
+                    echeance, client_parti, levee = etat
+                    if levee is not None:
+                        continue
+                    if client_parti is not None and client_parti():
+                        etat[2] = ClientParti
+                    elif maintenant > echeance:
+                        etat[2] = DelaiDepasse
+                    if etat[2] is not None:
+                        _lever_dans(fil, etat[2])
+
+    def __call__(self, environ, start_response):
+        fil = threading.get_ident()
+        delai = self._delai()
+        etat = [time.monotonic() + delai, environ.get("waitress.client_disconnected"), None]
+        with self.verrou:
+            self.en_cours[fil] = etat
+            self._demarrer()
+        demarree = []
+
+        def demarrer(statut, entetes, exc_info=None):
+            demarree.append(True)
+            return start_response(statut, entetes, exc_info)
+
+        try:
+            try:
+                # Le corps est produit ici (les réponses Flask sont des listes) : rien ne calcule après.
+                return list(self.application(environ, demarrer))
+            finally:
+                with self.verrou:
+                    del self.en_cours[fil]
+                    if etat[2] is not None:
+                        _lever_dans(fil, None)  # une levée pas encore arrivée ne doit pas tomber ailleurs
+        except Interruption as interruption:
+            with self.verrou:
+                self.en_cours.pop(fil, None)
+            JOURNAL.warning("%s %s : %s", environ.get("REQUEST_METHOD"), environ.get("PATH_INFO"), interruption.raison)
+            if isinstance(interruption, ClientParti):
+                start_response("499 Client Closed Request", [("Content-Type", "text/plain")], sys.exc_info() if demarree else None)
+                return [b""]
+            corps = json.dumps(
+                {
+                    "erreur": {
+                        "champ": None,
+                        "message": f"the request took more than {delai:g} s and was stopped.",
+                        "attendu": "une requête plus petite ; pour une population, `clara lot` (docs/populations.md)",
+                    }
+                },
+                ensure_ascii=False,
+            ).encode()
+            entetes = [("Content-Type", "application/json"), ("Retry-After", "1"), ("Content-Length", str(len(corps)))]
+            start_response("503 Service Unavailable", entetes, sys.exc_info() if demarree else None)
+            return [corps]
+
+
 def proteger(app):
-    """Bornes des requêtes et en-têtes de réponse, par les crochets publics de Flask."""
+    """Bornes des requêtes et en-têtes de réponse, par les crochets publics de Flask ; temps limite et clients
+    partis par l'intergiciel `Surveillance`."""
     app.before_request(_borner_requete)
     app.after_request(_en_tetes)
-    app.wsgi_app = OriginesAutorisees(app.wsgi_app)
+    app.wsgi_app = Surveillance(OriginesAutorisees(app.wsgi_app))
     return app
 
 
@@ -227,6 +342,7 @@ def options_serveur(threads=8):
         "channel_timeout": 30,  # une connexion muette est fermée après 30 s
         "max_request_body_size": 20 * 2**20,  # 413 au-delà (≈ 10 000 ménages)
         "max_request_header_size": 64 * 2**10,
+        "channel_request_lookahead": 4,  # waitress lit la socket pendant le calcul : un client parti est vu (Surveillance)
         "ident": "openfisca-clara",
         "expose_tracebacks": False,
         "clear_untrusted_proxy_headers": True,

@@ -189,3 +189,57 @@ def test_port_occupe_message_clair():
         prise.listen()
         with pytest.raises(SystemExit, match="PORT=5001"):
             module_serveur.ouvrir_socket("127.0.0.1", prise.getsockname()[1])
+
+
+def _lente(environ, start_response):
+    """Une application qui calcule en Python pendant 10 s (ou jusqu'à son interruption)."""
+    fin = time.monotonic() + 10
+    while time.monotonic() < fin:
+        sum(range(1000))
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"fini"]
+
+
+def _appeler(application, environ=None):
+    reponse = {}
+
+    def demarrer(statut, entetes, exc_info=None):
+        reponse["statut"], reponse["entetes"] = statut, dict(entetes)
+
+    corps = b"".join(application({"REQUEST_METHOD": "POST", "PATH_INFO": "/calculate", **(environ or {})}, demarrer))
+    return reponse["statut"], reponse["entetes"], corps
+
+
+def test_temps_limite_503_json():
+    debut = time.monotonic()
+    statut, entetes, corps = _appeler(module_serveur.Surveillance(_lente, delai=0.3))
+    assert statut.startswith("503") and entetes["Retry-After"] == "1" and time.monotonic() - debut < 3
+    assert "0.3 s" in json.loads(corps)["erreur"]["message"]
+
+
+def test_client_parti_calcul_abandonne():
+    parti_a = time.monotonic() + 0.3
+    debut = time.monotonic()
+    statut, _, _ = _appeler(module_serveur.Surveillance(_lente, delai=30), {"waitress.client_disconnected": lambda: time.monotonic() > parti_a})
+    assert statut.startswith("499") and time.monotonic() - debut < 3
+
+
+def test_requete_normale_non_touchee():
+    surveillance = module_serveur.Surveillance(lambda environ, demarrer: demarrer("200 OK", []) or [b"ok"], delai=0.05, periode=0.01)
+    for _ in range(200):
+        assert _appeler(surveillance)[2] == b"ok"
+    time.sleep(0.1)  # aucune interruption en attente ne tombe hors de la requête
+    assert not surveillance.en_cours
+
+
+def test_temps_limite_arrete_un_calcul_openfisca(app, monkeypatch):
+    monkeypatch.setenv("CLARA_DELAI_REQUETE", "0.5")
+    exemple = app.config["CLARA_EXEMPLE"]["situation"]["individus"]["demandeur"]
+    demandes = {nom: valeurs for nom, valeurs in exemple.items() if None in valeurs.values()}  # les statuts et montants
+    individus = {f"p{i}": {"date_naissance": {"ETERNITY": f"19{50 + i % 40}-01-0{1 + i % 9}"}, **demandes} for i in range(400)}
+    debut = time.monotonic()
+    reponse = app.test_client().post("/calculate", json={"individus": individus})  # ≈ 5 s sans limite
+    assert reponse.status_code == 503 and "stopped" in reponse.json["erreur"]["message"], reponse.data[:300]
+    assert reponse.headers["Retry-After"] == "1" and time.monotonic() - debut < 5
+    monkeypatch.delenv("CLARA_DELAI_REQUETE")
+    assert app.test_client().post("/calculate", json=app.config["CLARA_EXEMPLE"]["situation"]).status_code == 200
