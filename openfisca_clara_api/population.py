@@ -624,6 +624,8 @@ def executer(entree, sortie, periode, aides=None, reforme=None, taille_lot=TAILL
             ecrivain.ecrire(resultat.colonnes)
             bilan.ajouter(resultat)
             barre.update(len(lot.lignes))
+            # Libérés avant de lire et d'évaluer le lot suivant : un seul lot en mémoire à la fois.
+            lot = resultat = apres = None
     finally:
         ecrivain.fermer()
         barre.close()
