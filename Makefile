@@ -38,8 +38,9 @@ serve: install ## l'API web OpenFisca avec l'extension, sur $(HOST):$(PORT)
 bench: install ## temps, mémoire et latences mesurés sur cette machine
 	$(BIN)/python -m openfisca_clara_api.bench
 
-docs: install ## régénère docs/vocabulaire.md depuis le code
+docs: install ## régénère docs/vocabulaire.md et docs/openfisca-france.md depuis le code
 	$(BIN)/python -m openfisca_clara_api.documentation > docs/vocabulaire.md
+	$(BIN)/python -m openfisca_clara_api.documentation openfisca-france > docs/openfisca-france.md
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

@@ -68,4 +68,12 @@ def tableau():
 
 
 if __name__ == "__main__":
-    print(tableau(), end="")
+    import sys
+
+    if sys.argv[1:] == ["openfisca-france"]:  # docs/openfisca-france.md : la correspondance des vocabulaires
+        from openfisca_clara_api.faits_openfisca_france import tableau as correspondance
+        from openfisca_clara_api.systeme import construire_systeme
+
+        print(correspondance(construire_systeme()), end="")
+    else:
+        print(tableau(), end="")

@@ -30,6 +30,7 @@ from openfisca_core.tracers import SimpleTracer
 
 from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
 from openfisca_clara_api.erreurs import ErreurEntree, chemin, depuis_openfisca, message_identifiant, type_attendu
+from openfisca_clara_api.faits_openfisca_france import traduire
 from openfisca_clara_api.questions import charger_questions, detecteur_inconnu
 from openfisca_clara_api.systeme import ConstructeurSimulation, construire_systeme
 
@@ -268,9 +269,11 @@ def _preparer(systeme, situation):
     return preparee
 
 
-def construire_simulation(situation, systeme=None, index=None):
+def construire_simulation(situation, systeme=None, index=None, periode=None):
     """Simulation OpenFisca d'une situation au format d'openfisca-france (entités de groupe facultatives).
 
+    Les faits donnés dans le vocabulaire d'openfisca-france deviennent nos entrées (`faits_openfisca_france.traduire`) ;
+    `periode` : le mois évalué, couvert par les faits permanents (`date_debut_chomage`…).
     Lève `ErreurEntree`, et rien d'autre, pour une situation invalide.
     """
     systeme = systeme or construire_systeme()
@@ -279,7 +282,7 @@ def construire_simulation(situation, systeme=None, index=None):
         raise ErreurEntree("situation", "La situation doit être un objet JSON (individus, familles, foyers_fiscaux, menages).", "objet")
     if "axes" in situation:
         raise ErreurEntree("axes", "Les axes ne sont pas pris en charge : évaluez une situation à la fois, ou utilisez evaluer_population.")
-    preparee = _preparer(systeme, situation)
+    preparee, _ = traduire(_preparer(systeme, situation), systeme, [periode] if periode is not None else ())
     try:
         simulation = ConstructeurSimulation().build_from_entities(systeme, preparee)
     except SituationParsingError as erreur:
@@ -516,7 +519,7 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
     index = _index(systeme)
     periode_ = _verifier_periode(periode)
     retenues = filtrer_catalogue(rubriques, besoins, aides, index.catalogue)
-    simulation = construire_simulation(situation, systeme, index)
+    simulation = construire_simulation(situation, systeme, index, periode_)
     identifiants = [str(i) for i in simulation.persons.ids]
     if personne is None:
         personne = _personne_par_defaut(situation, identifiants)

@@ -41,6 +41,7 @@ from openfisca_clara_api.catalogue import SCHEMA as SCHEMA_FICHE
 from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
 from openfisca_clara_api.compat import IdentiteWSGI, brancher_constructeur, creer_application_openfisca, donnees_openfisca, info_spec
 from openfisca_clara_api.erreurs import MOTIF_IDENTIFIANT, ErreurEntree, depuis_openfisca, message_identifiant
+from openfisca_clara_api.faits_openfisca_france import retirer_ajouts, traduire
 from openfisca_clara_api.serveur import proteger
 from openfisca_clara_api.systeme import ConstructeurSimulation, construire_systeme
 
@@ -230,7 +231,16 @@ def _calcul_openfisca(systeme, traitement):
     if erreurs:
         return _json_openfisca(erreurs, 400)
     try:
+        situation, ajouts = traduire(situation, systeme)
+    except ErreurEntree as erreur:  # deux faits qui se contredisent : l'arbre d'erreurs d'OpenFisca, au champ fautif
+        arbre = erreur.message
+        for morceau in reversed(erreur.champ.split(".")):
+            arbre = {morceau: arbre}
+        return _json_openfisca(arbre, 400)
+    try:
         resultat = traitement(systeme, situation)
+        if traitement is handlers.calculate:
+            resultat = retirer_ajouts(resultat, ajouts)
     except (SituationParsingError, PeriodMismatchError) as erreur:
         return _json_openfisca(erreur.error, erreur.code or 400)
     except (UnicodeEncodeError, UnicodeDecodeError) as erreur:

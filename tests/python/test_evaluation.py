@@ -12,6 +12,7 @@ from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_clara_api import ErreurEntree, charger_catalogue, comparer_reforme, evaluer, evaluer_population
 from openfisca_clara_api.catalogue import vocabulaire
 from openfisca_clara_api.exemples import charger_exemple, lister_exemples, periode_demandee, variables_demandees
+from openfisca_clara_api.faits_openfisca_france import traduire
 from openfisca_clara_api.questions import a_un_etat_inconnu, charger_questions
 
 PERIODE = "2025-06"
@@ -72,7 +73,8 @@ def test_chaque_exemple_demande_le_statut_et_le_montant_de_chaque_aide(nom):
 def test_statuts_et_montants_egaux_a_un_calcul_openfisca_direct(nom, resultats, systeme, catalogue):
     situation = charger_exemple(nom)
     periode = periode_demandee(situation)
-    simulation = SimulationBuilder().build_from_entities(systeme, situation)
+    # La situation telle que la construit `evaluer` : avec nos entrées déduites des faits d'openfisca-france.
+    simulation = SimulationBuilder().build_from_entities(systeme, traduire(situation, systeme, [periode])[0])
     indice = list(situation["individus"]).index(resultats[nom]["personne"])
     aides = _aides(resultats[nom])
     assert set(aides) == set(catalogue)
