@@ -3,10 +3,13 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# L'extra [local] (openfisca-france-local, numpy < 2) dans son propre environnement : .venv garde numpy 2 et pyarrow.
+VENV_LOCAL := .venv-local
+INSTALLED_LOCAL := $(VENV_LOCAL)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install chromium test lint serve bench docs clean
+.PHONY: install chromium test test-local lint serve bench docs clean
 
 $(INSTALLED): setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +19,12 @@ $(INSTALLED): setup.py
 
 install: $(INSTALLED)
 
+$(INSTALLED_LOCAL): setup.py
+	$(PYTHON) -m venv $(VENV_LOCAL)
+	$(VENV_LOCAL)/bin/pip install --quiet --upgrade pip
+	$(VENV_LOCAL)/bin/pip install --quiet -e ".[local]" "pytest>=8.3,<9"
+	touch $(INSTALLED_LOCAL)
+
 # Les tests de la page (tests/navigateur) pilotent le Chromium de Debian avec Playwright : installé ici s'il manque.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -23,10 +32,14 @@ chromium:
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: install chromium ## tests YAML, Python et navigateur en un seul processus, puis le style
+test: install chromium ## tests YAML, Python et navigateur en un seul processus, le style, puis openfisca-clara avec openfisca-france-local
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(MAKE) test-local
+
+test-local: $(INSTALLED_LOCAL) ## openfisca-clara chargé avec openfisca-france-local 6.17.11 (extra [local]), dans .venv-local
+	$(VENV_LOCAL)/bin/python -m pytest tests/python/test_co_chargement.py -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check .
@@ -43,4 +56,4 @@ docs: install ## régénère docs/vocabulaire.md et docs/openfisca-france.md dep
 	$(BIN)/python -m openfisca_clara_api.documentation openfisca-france > docs/openfisca-france.md
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(VENV_LOCAL) *.egg-info .pytest_cache .ruff_cache

@@ -46,6 +46,11 @@ setup(
     extras_require={
         # Population runs: Parquet, progress, Dask, reports (`clara lot`, `clara rapport`).
         "analyse": ANALYSE,
+        # openfisca-france-local, l'extension qu'aides-jeunes charge avec la nôtre (clara serve --extensions
+        # openfisca_france_local). Elle exige pandas <2 (1.5.3), compilé pour numpy 1 : avec numpy 2.3.5, que pip choisit
+        # sinon, elle échoue à l'import (« numpy.dtype size changed »). Wheels de pandas 1.5.3 : Python 3.11 seulement.
+        # Avec [analyse] : pyarrow <26 (pyarrow 26 exige numpy 2).
+        "local": ["openfisca-france-local==6.17.11", "numpy>=1.26,<2", "pandas>=1.5.3,<2"],
         "dev": [
             *ANALYSE,
             "build>=1.2,<2",  # .ci/run : wheel et sdist (scripts/smoke_wheel.py)

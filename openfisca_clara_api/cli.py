@@ -159,7 +159,8 @@ def commande_catalogue(args, sortie):
 def commande_serve(args, sortie):
     from openfisca_clara_api.serveur import servir
 
-    servir(args.host, args.port, args.workers, args.threads)
+    options = {"extensions": args.extensions} if args.extensions else {}  # sinon : CLARA_EXTENSIONS
+    servir(args.host, args.port, args.workers, args.threads, **options)
     return 0
 
 
@@ -229,6 +230,13 @@ def _analyseur():
     serve.add_argument("--port", type=int, default=5000)
     serve.add_argument("--workers", type=int, default=2, help="processus (un par cœur)")
     serve.add_argument("--threads", type=int, default=8, help="fils de calcul par processus")
+    serve.add_argument(
+        "--extensions",
+        nargs="+",
+        metavar="EXTENSION",
+        help="autres extensions OpenFisca servies avec openfisca_clara, par exemple openfisca_france_local "
+        "(pip install 'openfisca-clara[local]') ; par défaut, celles de CLARA_EXTENSIONS",
+    )
     serve.set_defaults(executer=commande_serve)
 
     lot = commandes.add_parser("lot", help="évaluer une population (CSV ou Parquet : une ligne par personne, une colonne par variable d'entrée)")

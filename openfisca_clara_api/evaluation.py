@@ -502,7 +502,7 @@ def _personne_par_defaut(situation, identifiants):
     return identifiants[0]
 
 
-def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aides=None, detail="complet"):
+def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aides=None, detail="complet", systeme=None):
     """Évalue toutes les aides du catalogue (ou celles retenues par les filtres) pour une personne et un mois.
 
     `situation` : situation au format d'openfisca-france (`individus` suffit ; familles, foyers fiscaux et ménages
@@ -511,11 +511,12 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
     comme Clara), `aides` (identifiants). `detail` : « complet » (la fiche entière et tous les critères) ou
     « resume » (statut, montant et unité, `raisons` : les critères non remplis ou inconnus). `avertissements` nomme
     les entrées données seulement pour d'autres périodes que le mois évalué (non lues). Renvoie un dictionnaire
-    sérialisable en JSON ; lève `ErreurEntree`.
+    sérialisable en JSON ; lève `ErreurEntree`. `systeme` : un système construit par `construire_systeme(extensions)`
+    (par défaut, `construire_systeme()`).
     """
     if detail not in DETAILS:
         raise ErreurEntree("detail", f"Détail inconnu : {detail!r}.", list(DETAILS))
-    systeme = construire_systeme()
+    systeme = systeme or construire_systeme()
     index = _index(systeme)
     periode_ = _verifier_periode(periode)
     retenues = filtrer_catalogue(rubriques, besoins, aides, index.catalogue)

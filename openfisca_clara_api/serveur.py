@@ -370,12 +370,14 @@ def ouvrir_socket(host, port):
         ) from None
 
 
-def servir(host="127.0.0.1", port=5000, workers=2, threads=8):
-    """`clara serve` : système construit et chauffé une fois, puis `workers` processus waitress sur un socket."""
+def servir(host="127.0.0.1", port=5000, workers=2, threads=8, extensions=None):
+    """`clara serve` : système construit et chauffé une fois, puis `workers` processus waitress sur un socket.
+    `extensions` : d'autres extensions OpenFisca servies avec la nôtre (`openfisca_france_local`…)."""
+    from openfisca_clara_api.systeme import construire_systeme
     from openfisca_clara_api.web import creer_application, rechauffer
 
     sock = ouvrir_socket(host, port)
-    app = creer_application()
+    app = creer_application(construire_systeme(extensions))
     rechauffer(app)
     gc.collect()
     gc.freeze()  # les objets du maître ne sont plus visités par le GC des enfants : moins de pages copiées

@@ -1,5 +1,6 @@
 """Le système de calcul openfisca-france + openfisca-clara, construit une fois par processus."""
 
+import os
 import weakref
 from functools import lru_cache
 
@@ -10,14 +11,32 @@ from openfisca_france import CountryTaxBenefitSystem
 from openfisca_clara_api.aides_locales import ajouter_aides_locales
 from openfisca_clara_api.catalogue import annoter_montants
 
+# Autres extensions chargées avec la nôtre par `construire_systeme()` : `clara serve --extensions`, ou cette variable
+# d'environnement (noms séparés par des virgules ou des espaces), par exemple « openfisca_france_local ».
+VARIABLE_EXTENSIONS = "CLARA_EXTENSIONS"
 
-@lru_cache(maxsize=1)
-def construire_systeme():
-    """openfisca-france avec l'extension openfisca_clara et ses aides locales (≈ 2,5 s et 120 Mio : une fois par processus)."""
+
+def extensions_configurees():
+    """Les extensions nommées par `CLARA_EXTENSIONS` (tuple vide par défaut)."""
+    return tuple(nom for nom in os.environ.get(VARIABLE_EXTENSIONS, "").replace(",", " ").split() if nom)
+
+
+def construire_systeme(extensions=None):
+    """openfisca-france avec l'extension openfisca_clara et ses aides locales (≈ 2,5 s et 120 Mio : une fois par processus
+    et par jeu d'extensions), et les `extensions` demandées en plus (par défaut : celles de `CLARA_EXTENSIONS`), par exemple
+    `construire_systeme(["openfisca_france_local"])` pour les aides locales d'aides-jeunes (`pip install 'openfisca-clara[local]'`)."""
+    return _construire(tuple(extensions) if extensions is not None else extensions_configurees())
+
+
+@lru_cache(maxsize=4)
+def _construire(extensions):
     systeme = CountryTaxBenefitSystem()
     systeme.load_extension("openfisca_clara")
     ajouter_aides_locales(systeme)  # les aides déclarées en YAML (openfisca_clara/aides_locales/)
     criteres_en_int8(systeme)
+    for extension in extensions:
+        if extension != "openfisca_clara":
+            systeme.load_extension(extension)  # une variable déjà définie (collision de noms) lève une erreur
     return annoter_montants(systeme)  # l'unité de chaque montant, lue dans sa fiche
 
 

@@ -24,6 +24,7 @@ Ce module vit hors du dossier de l'extension : `load_extension` exécute chaque 
 
 import copy
 import datetime
+import functools
 import json
 import logging
 import math
@@ -672,9 +673,11 @@ def situation_exemple(systeme, periode=None):
 def creer_application(systeme=None, evaluer=None):
     """L'application Flask : OpenFisca standard + routes Clara + erreurs JSON. Le système est construit
     une fois (`construire_systeme()`) si on ne le donne pas ; `evaluer` vient d'`openfisca_clara_api.evaluation`."""
-    if evaluer is None:
-        from openfisca_clara_api.evaluation import evaluer
     systeme = systeme or construire_systeme()
+    if evaluer is None:
+        from openfisca_clara_api.evaluation import evaluer as evaluer_
+
+        evaluer = functools.partial(evaluer_, systeme=systeme)  # /evaluation calcule avec le système servi (extensions comprises)
     periode = mois_courant()
     exemple = situation_exemple(systeme, periode)
     # L'exemple d'openfisca-france coûte ≈ 13 s à chaque démarrage (il calcule la taxe d'habitation) :
