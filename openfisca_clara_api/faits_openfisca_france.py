@@ -489,7 +489,12 @@ NON_LUS = (
         "agepi, aide_mobilite (montants déjà perçus)",
         "le montant déjà perçu sur 12 mois se donne par nos entrées (`france_travail_aide_mobilite_montant_percu_12_mois`…)",
     ),
-    ("age, date_naissance, depcom, plus_haut_diplome_niveau, region", "déjà les nôtres : nos règles les lisent directement"),
+    (
+        "garde_alternee",
+        "nos règles ne distinguent pas un enfant en garde alternée ; les frais de garde se disent par `france_travail_aide_garde_enfants_frais_de_garde`",
+    ),
+    ("taux_incapacite", "la reconnaissance qui ouvre nos aides est la RQTH ou l'obligation d'emploi (`rqth`), pas un taux"),
+    ("age, date_naissance, depcom, plus_haut_diplome_niveau, region", "déjà les nôtres : nos règles les lisent directement (âge des enfants compris)"),
 )
 
 
