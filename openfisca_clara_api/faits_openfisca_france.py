@@ -490,6 +490,11 @@ NON_LUS = (
         "le montant déjà perçu sur 12 mois se donne par nos entrées (`france_travail_aide_mobilite_montant_percu_12_mois`…)",
     ),
     (
+        "contrat_de_travail, heures_remunerees_volume",
+        "temps plein ou partiel, heures du mois : nos règles lisent la durée hebdomadaire du projet en heures "
+        "(`projet_heures_hebdomadaires`), qu'un temps plein ne donne pas (35 h ou la durée conventionnelle)",
+    ),
+    (
         "garde_alternee",
         "nos règles ne distinguent pas un enfant en garde alternée ; les frais de garde se disent par `france_travail_aide_garde_enfants_frais_de_garde`",
     ),
