@@ -183,7 +183,7 @@ def test_jeune_demandeur_a_lille(onglet, captures, application):
         "suivi_mission_locale": "oui",
         "caisse_des_depots_cpf_droits_euros": 0,
     }
-    parcours = parcourir(onglet, politique_persona(faits), maximum=55)
+    parcours = parcourir(onglet, politique_persona(faits), maximum=54)
     bilan_persona(captures, "jeune_lille", parcours)
     affiches = statuts_affiches(onglet)
     for aide in ("pacea", "service_civique", "epide", "contrat_apprentissage", "cep"):
@@ -275,7 +275,11 @@ def test_mode_conseiller_sur_chaque_exemple(onglet, application, nom):
     page.fill("#conseiller-mois", periode)
     page.click("#conseiller-evaluer")
     onglet.attendre(1)
-    assert statuts_affiches(onglet) == statuts(evaluation(application, exemple, periode))
+    reponse = evaluation(application, exemple, periode)
+    assert statuts_affiches(onglet) == statuts(reponse)
+    if reponse["questions"]:  # le conseiller voit ce qu'il reste à demander, dans l'ordre de /evaluation
+        premiere = page.locator("#liste-questions-ouvertes li").first.get_attribute("data-variable")
+        assert premiere == reponse["questions"][0]["variable"]
 
 
 def test_mode_conseiller_charge_un_exemple_imprime_et_exporte_un_test_yaml(onglet, captures, tmp_path, systeme):

@@ -94,6 +94,19 @@ function afficher(resultat, situation) {
     ...(resultat.avertissements || []).map((a) => el("div", { classe: "fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" }, el("p", { texte: a.message }))),
   );
   afficherResultats($("groupes"), resultat, questionsConnues(resultat));
+  afficherQuestionsOuvertes(resultat);
+}
+
+/** Mode conseiller : les questions encore ouvertes, la plus utile d'abord (ce qu'il reste à demander à la personne). */
+function afficherQuestionsOuvertes(resultat) {
+  const zone = $("questions-ouvertes");
+  const questions = resultat.questions || [];
+  zone.hidden = etat.mode !== "conseiller" || !questions.length;
+  if (zone.hidden) return;
+  $("liste-questions-ouvertes").replaceChildren(
+    ...questions.slice(0, 10).map((q) => el("li", { "data-variable": q.variable }, q.question, el("span", { classe: "fr-text--xs clara-manquants", texte: ` ${q.aides.length} aide${q.aides.length > 1 ? "s" : ""} en dépend${q.aides.length > 1 ? "ent" : ""} · ${q.chemin}` }))),
+  );
+  $("nombre-questions-ouvertes").textContent = String(questions.length);
 }
 
 // --- Le questionnaire ----------------------------------------------------------------------------------
