@@ -89,9 +89,12 @@ class etat_aide_permis_apprenti_contrat(Variable):
         demande = individu("date_demande", period)
         debut = individu("projet_date_debut", period)
         fin = individu("projet_contrat_date_fin", period)
-        commence = ~date_renseignee(debut) | (debut <= demande)
-        pas_termine = ~date_renseignee(fin) | (demande <= fin)
-        return critere(contrat != TypeContrat.non_renseigne, (contrat == TypeContrat.apprentissage) & commence & pas_termine)
+        # En cours à la date de la demande : commencé et pas terminé. Une date inconnue laisse « à vérifier » (un fait de
+        # plus ne doit pas changer une réponse connue) ; un autre contrat, ou une date connue hors du contrat, exclut.
+        apprentissage = critere(contrat != TypeContrat.non_renseigne, contrat == TypeContrat.apprentissage)
+        commence = critere(date_renseignee(debut), debut <= demande)
+        pas_termine = critere(date_renseignee(fin), demande <= fin)
+        return et(apprentissage, commence, pas_termine)
 
 
 class etat_aide_permis_apprenti_age(Variable):

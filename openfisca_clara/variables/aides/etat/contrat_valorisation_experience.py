@@ -53,11 +53,16 @@ class etat_contrat_valorisation_experience_age(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        dates = date_embauche(individu, period)
-        soixante = critere_age(individu, period, dates, au_moins=parametre_aux_dates(parameters, dates, f"{P}.age_minimum"))
-        cinquante_sept = critere_age(individu, period, dates, au_moins=parametre_aux_dates(parameters, dates, f"{P}.age_minimum_accord_branche"))
+        # Âge à la conclusion ; inconnue, à chaque date de conclusion possible (issue 8, classe c).
+        demande = individu("date_demande", period)
         accord = reponse_oui(individu("employeur_accord_branche_cve_57_ans", period))
-        return ou(soixante, et(cinquante_sept, accord))
+        resultats = []
+        for dates in dates_conclusion_possibles(individu, period, parameters, P):
+            dates = np.where(date_renseignee(dates), dates, demande)
+            soixante = critere_age(individu, period, dates, au_moins=parametre_aux_dates(parameters, dates, f"{P}.age_minimum"))
+            cinquante_sept = critere_age(individu, period, dates, au_moins=parametre_aux_dates(parameters, dates, f"{P}.age_minimum_accord_branche"))
+            resultats.append(ou(soixante, et(cinquante_sept, accord)))
+        return combiner_possibles(resultats)
 
 
 class etat_contrat_valorisation_experience_inscription(Variable):

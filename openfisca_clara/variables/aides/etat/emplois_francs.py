@@ -174,12 +174,14 @@ class etat_emplois_francs_delai_demande(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        # Le délai court de la signature ; inconnue, de la date de début (la plus tardive possible), avec le plus long
-        # des délais des barèmes possibles (3 mois pour les contrats signés avant le 31 décembre 2023, 1 mois ensuite).
-        debut = _date_contrat(individu, period)
-        mois = np.max([parametre_aux_dates(parameters, d, f"{P}.delai_demande_mois", defaut=0) for d in _dates_possibles(individu, period, parameters)], axis=0)
-        limite = ajouter_mois(debut, mois.astype(int))
-        return critere(date_renseignee(debut), individu("date_demande", period) <= limite)
+        # Le délai court de la signature ; inconnue, de chaque date de signature possible (et avec son délai : 3 mois
+        # pour les contrats signés avant le 31 décembre 2023, 1 mois ensuite) : la réponse ne vaut que si toutes s'accordent.
+        demande = individu("date_demande", period)
+        resultats = []
+        for debut in _dates_possibles(individu, period, parameters):
+            mois = parametre_aux_dates(parameters, debut, f"{P}.delai_demande_mois", defaut=0).astype(int)
+            resultats.append(critere(date_renseignee(debut), demande <= ajouter_mois(debut, mois)))
+        return combiner_possibles(resultats)
 
 
 CRITERES = (

@@ -337,8 +337,11 @@ class france_travail_aide_garde_enfants_formation_validee(Variable):
         validee = individu("projet_formation_validee_ppae", period)
         # Exigence non établie (AGEPI) : une formation non validée reste « à vérifier ».
         valeur = np.where(certaine, reponse_oui(validee), np.where(validee == Reponse.oui, VRAI, INCONNU))
-        formation = individu("projet_type", period) == TypeProjet.formation
-        return np.where(formation & requise, valeur, VRAI).astype(np.int8)
+        projet = individu("projet_type", period)
+        formation = projet == TypeProjet.formation
+        # Projet inconnu : une formation reste possible, la condition ne vaut que si elle serait remplie.
+        valeur = np.where(requise, valeur, VRAI)
+        return np.select([formation, projet == TypeProjet.non_renseigne], [valeur, ou(valeur, INCONNU)], VRAI).astype(np.int8)
 
 
 class france_travail_aide_garde_enfants_lieu(Variable):

@@ -146,8 +146,9 @@ class france_travail_aide_mobilite_formation_financee(Variable):
 
     def formula(individu, period):
         projet = individu("projet_type", period)
-        validee = individu("projet_formation_validee_ppae", period)
-        return np.where(projet == TypeProjet.formation, reponse_oui(validee), VRAI).astype(np.int8)
+        validee = reponse_oui(individu("projet_formation_validee_ppae", period))
+        # Projet inconnu : une formation reste possible, la condition ne vaut que si elle serait remplie.
+        return np.select([projet == TypeProjet.formation, projet == TypeProjet.non_renseigne], [validee, ou(validee, INCONNU)], VRAI).astype(np.int8)
 
 
 class france_travail_aide_mobilite_eloignement(Variable):
@@ -209,8 +210,14 @@ class france_travail_aide_mobilite_delai(Variable):
         delais_connus = ~np.isnan(jours) & ~np.isnan(mois)
         jours, mois = np.nan_to_num(jours).astype(int), np.nan_to_num(mois).astype(int)
         apres_debut = np.isin(projet, [TypeProjet.reprise_emploi.index, TypeProjet.formation.index])
-        limite = np.where(apres_debut, ajouter_mois(debut, mois), debut + jours.astype("timedelta64[D]"))
-        return critere(date_renseignee(debut) & delais_connus, dates <= limite)
+        limite_mois = ajouter_mois(debut, mois)
+        limite_jours = debut + jours.astype("timedelta64[D]")
+        limite = np.where(apres_debut, limite_mois, limite_jours)
+        connu = date_renseignee(debut) & delais_connus
+        # Projet inconnu : les deux délais restent possibles ; la réponse ne vaut que s'ils donnent la même.
+        inconnu = projet == TypeProjet.non_renseigne
+        les_deux = np.select([(dates <= limite_mois) & (dates <= limite_jours), (dates > limite_mois) & (dates > limite_jours)], [VRAI, FAUX], INCONNU)
+        return np.where(connu & inconnu, les_deux, critere(connu, dates <= limite)).astype(np.int8)
 
 
 class france_travail_aide_mobilite_plafond_non_atteint(Variable):

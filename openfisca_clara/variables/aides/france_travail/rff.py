@@ -41,7 +41,6 @@ from openfisca_clara.tri_etat import (
     VRAI,
     Reponse,
     StatutEligibilite,
-    au_dessus,
     critere,
     critere_ouverture,
     date_renseignee,
@@ -234,20 +233,18 @@ class france_travail_rff_montant_determine(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "Montant de la RFF déterminé : au-delà de 756,63 € par mois, le plafond applicable (756,63 € ou 769,49 €) reste à vérifier"
+    label = "Montant de la RFF établi ou borné : allocation journalière (nette ou brute) connue, ou plafond publié pour la période"
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        dates = individu("date_demande", period)
-        bas = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel")
-        haut = parametre_aux_dates(parameters, dates, f"{P}.plafond_mensuel_haut")
-        journalier, mensuel = _mensuel(individu, period, parameters)
-        plafond_incertain = np.isnan(haut) | au_dessus(haut, bas)
-        # Montant journalier inconnu : le montant affiché est le maximum, le statut n'en dépend pas — s'il existe : sans
-        # plafond relu pour la période (2021-2024) ni montant brut qui le borne, aucun maximum (issue 8, classe f :
-        # jamais la valeur d'une autre période).
+        # Issue 8 classe a : l'incertitude sur le plafond (756,63 ou 769,49 €) limite le montant, pas le droit : le montant
+        # est calculé au plafond le plus haut (maximum, fiche montant_est_maximum), le statut n'en dépend pas.
+        # Classe f : sans allocation connue ni plafond relu pour la période (2021 → mars 2024), aucun maximum n'est
+        # établi (jamais le plafond d'une autre période) : « à vérifier ».
+        haut = parametre_aux_dates(parameters, individu("date_demande", period), f"{P}.plafond_mensuel_haut")
+        journalier = individu("allocation_chomage_journaliere", period)
         sans_maximum = ~renseigne(journalier) & ~renseigne(individu("are_journaliere_brute", period)) & np.isnan(haut)
-        return selon((renseigne(journalier) & plafond_incertain & au_dessus(mensuel, bas)) | sans_maximum, INCONNU, VRAI)
+        return selon(sans_maximum, INCONNU, VRAI)
 
 
 CRITERES = (

@@ -257,7 +257,8 @@ class france_travail_rfft_montant_etabli(Variable):
         mayotte = individu.menage("reside_a_mayotte", period)
         taux_plein = _bareme(parameters, dates, mayotte, "taux_plein")
         boeth = _bareme(parameters, dates, mayotte, "boeth_maximum")
-        boeth_inconnu = (reponse_oui(individu("rqth", period)) == VRAI) & np.isnan(boeth)
+        # RQTH inconnue : la borne BOETH reste possible (montant maximal), elle doit donc être publiée.
+        boeth_inconnu = (reponse_oui(individu("rqth", period)) != FAUX) & np.isnan(boeth)
         return critere_montant_calculable(~np.isnan(taux_plein) & ~boeth_inconnu)
 
 

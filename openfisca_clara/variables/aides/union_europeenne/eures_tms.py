@@ -155,10 +155,13 @@ class union_europeenne_eures_tms_emploi(Variable):
         minimum_stage = parametre_aux_dates(parameters, dates, f"{P}.duree_minimale_stage_mois")
 
         duree_connue = renseigne(duree)
+        par_duree = critere(duree_connue, duree >= minimum_contrat)
         comme_contrat = np.select(
-            [contrat == TypeContrat.cdi, contrat == TypeContrat.volontariat_international],  # un volontariat n'est pas un contrat de travail
-            [VRAI, FAUX],
-            critere(duree_connue, duree >= minimum_contrat),
+            # un volontariat n'est pas un contrat de travail ; type inconnu : un CDI (admis quelle que soit la durée) comme
+            # un volontariat (exclu) restent possibles
+            [contrat == TypeContrat.cdi, contrat == TypeContrat.volontariat_international, contrat == TypeContrat.non_renseigne],
+            [VRAI, FAUX, INCONNU],
+            par_duree,
         ).astype(np.int8)
         comme_stage = critere(duree_connue, duree >= minimum_stage)
         # Stage ou contrat inconnu : 6 mois suffisent dans les deux cas, moins de 3 mois dans aucun.
