@@ -227,6 +227,10 @@ def _population_et_revelee(systeme, n, periode, graine):
     debut = entrees["projet_date_debut"]
     avant_debut = debut - alea.integers(0, 90, n).astype("timedelta64[D]")
     connues["projet_contrat_date_conclusion"] = np.where(debut != np.datetime64("0001-01-01", "D"), avant_debut, connues["projet_contrat_date_conclusion"])
+    # De même, un début révélé suit la conclusion connue de 0 à 89 jours.
+    conclusion = entrees["projet_contrat_date_conclusion"]
+    apres_conclusion = conclusion + alea.integers(0, 90, n).astype("timedelta64[D]")
+    connues["projet_date_debut"] = np.where(conclusion != np.datetime64("0001-01-01", "D"), apres_conclusion, connues["projet_date_debut"])
     noms = sorted(entrees)
     inconnus = np.array([_inconnu(systeme.variables[nom], entrees[nom]) for nom in noms])  # variables × personnes
     # Deux entrées qui disent le même fait peuvent se contredire quand on les tire au hasard : on ne révèle l'une que si

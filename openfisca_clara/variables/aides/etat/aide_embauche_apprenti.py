@@ -37,6 +37,8 @@ from openfisca_clara.tri_etat import (
     VRAI,
     Reponse,
     StatutEligibilite,
+    _racine,
+    ajouter_mois,
     critere,
     date_renseignee,
     dispositif_ouvert,
@@ -44,11 +46,12 @@ from openfisca_clara.tri_etat import (
     lire,
     non,
     par_date,
+    parametre_aux_dates,
     renseigne,
     reponse_oui,
     statut,
 )
-from openfisca_clara.variables.projet.embauche import combiner_possibles, dates_conclusion_possibles
+from openfisca_clara.variables.projet.embauche import FENETRE_CONCLUSION, combiner_possibles, dates_conclusion_possibles
 from openfisca_clara.variables.projet.employeur import TypeEmployeur
 from openfisca_clara.variables.projet.projet import LieuProjet, TypeContrat
 
@@ -113,12 +116,35 @@ def _montant_bareme(bareme, taille, groupe, outre_mer, rqth, maximum=False):
 def _montants_possibles(individu, period, parameters, maximum=False):
     """(montants, possibles) : une ligne par combinaison de faits et par date de conclusion possible, masque des
     combinaisons compatibles avec la situation."""
+    debut = individu("projet_date_debut", period)
+    # Un contrat qui débute à partir du 1er janvier 2027 n'a pas l'aide exceptionnelle de 2026 (« devant débuter avant le
+    # 1er janvier 2027 ») : son barème se lit à son début quand celui-ci suit sa conclusion (bareme_lu_au_debut).
+    lu_au_debut = date_renseignee(debut) & (parametre_aux_dates(parameters, debut, f"{P}.bareme_lu_au_debut", defaut=0) == 1)
+    lignes = [
+        np.where(lu_au_debut & date_renseignee(dates) & (debut > dates), debut, dates) for dates in dates_conclusion_possibles(individu, period, parameters, P)
+    ]
+    # Début inconnu, conclusion connue : le contrat peut débuter après la bascule (par convention, au plus tard 3 mois
+    # après sa conclusion, `clara.references.contrat_fenetre_conclusion_mois`) ; les deux barèmes restent possibles.
+    conclusion = individu("projet_contrat_date_conclusion", period)
+    fenetre = np.nan_to_num(parametre_aux_dates(parameters, conclusion, FENETRE_CONCLUSION, defaut=0)).astype(int)
+    for bascule in _dates_bascule_au_debut(parameters):
+        possible = ~date_renseignee(debut) & date_renseignee(conclusion) & (conclusion < bascule) & (bascule <= ajouter_mois(conclusion, fenetre))
+        if possible.any():
+            lignes.append(np.where(possible, bascule, lignes[0]))
     montants, possibles = [], []
-    for dates in dates_conclusion_possibles(individu, period, parameters, P):
+    for dates in lignes:
         montants_date, possibles_date = _montants_possibles_a_la_date(individu, period, parameters, dates, maximum)
         montants.extend(montants_date)
         possibles.extend(possibles_date)
     return np.array(montants), np.array(possibles)
+
+
+def _dates_bascule_au_debut(parameters):
+    """Dates à partir desquelles le barème se lit au début du contrat (paramètre bareme_lu_au_debut devenu vrai)."""
+    feuille = _racine(parameters)
+    for morceau in f"{P}.bareme_lu_au_debut".split("."):
+        feuille = getattr(feuille, morceau)
+    return [np.datetime64(valeur.instant_str, "D") for valeur in feuille.values_list if valeur.value]
 
 
 def _montants_possibles_a_la_date(individu, period, parameters, dates, maximum):

@@ -43,7 +43,7 @@ from openfisca_clara.variables.criteres.age_a_une_date import critere_age
 from openfisca_clara.variables.criteres.contrat_unique_insertion import (
     critere_contrat_cui,
     critere_duree_hebdomadaire_cui,
-    date_du_contrat,
+    date_conclusion_cui,
 )
 from openfisca_clara.variables.projet.employeur import TypeEmployeur
 
@@ -59,7 +59,7 @@ class etat_cui_cie_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        dates = date_du_contrat(individu, period)
+        dates = date_conclusion_cui(individu, period)
         ouvert = dispositif_ouvert(parameters, dates, f"{P}.ouvert")
         confirme = dispositif_ouvert(parameters, dates, f"{P}.existence_confirmee")
         return np.select([~ouvert, confirme], [FAUX, VRAI], INCONNU).astype(np.int8)
@@ -111,7 +111,7 @@ class etat_cui_cie_financement(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        dates = date_du_contrat(individu, period)
+        dates = date_conclusion_cui(individu, period)
         outre_mer = individu.menage("reside_outre_mer", period)
         commune_connue = individu.menage("commune_renseignee", period)
         restreinte = parametre_aux_dates(parameters, dates, f"{P}.metropole_restreinte", defaut=0) == 1

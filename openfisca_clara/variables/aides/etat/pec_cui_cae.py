@@ -34,7 +34,7 @@ from openfisca_clara.tri_etat import (
 from openfisca_clara.variables.criteres.contrat_unique_insertion import (
     critere_contrat_cui,
     critere_duree_hebdomadaire_cui,
-    date_du_contrat,
+    date_conclusion_cui,
 )
 from openfisca_clara.variables.projet.employeur import TypeEmployeur
 
@@ -60,7 +60,7 @@ class etat_pec_cui_cae_dispositif_ouvert(Variable):
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return critere_ouverture(parameters, date_du_contrat(individu, period), f"{P}.ouvert")
+        return critere_ouverture(parameters, date_conclusion_cui(individu, period), f"{P}.ouvert")
 
 
 class etat_pec_cui_cae_sans_emploi(Variable):
