@@ -257,7 +257,7 @@ def _population_et_revelee(systeme, n, periode, graine):
 
 # Exceptions connues, à corriger (issue 8, classe h) : sans date de début, l'âge d'un barème se lit à la date de la
 # demande, une supposition qu'une date de début révélée peut démentir ; de même le contrat de valorisation de
-# l'expérience lit la date de la demande sans date de contrat. Chaque paire (critère, fait révélé) est nommée.
+# l'expérience et le CDD senior lisent la date de la demande sans date de contrat (« l'embauche envisagée maintenant »). Chaque paire (critère, fait révélé) est nommée.
 EXCEPTIONS = {
     ("etat_permis_un_euro_par_jour_age", "projet_date_debut"),
     ("france_travail_aide_contrat_pro_de_26_ans_age", "projet_date_debut"),
@@ -266,6 +266,9 @@ EXCEPTIONS = {
     ("etat_contrat_valorisation_experience_dispositif_ouvert", "projet_date_debut"),
     ("etat_contrat_valorisation_experience_age", "projet_contrat_date_conclusion"),
     ("etat_contrat_valorisation_experience_dispositif_ouvert", "projet_contrat_date_conclusion"),
+    # CDD senior : sans date de contrat, l'embauche envisagée à la date de la demande (comme le CVE).
+    ("etat_cdd_senior_dispositif_ouvert", "projet_date_debut"),
+    ("etat_cdd_senior_dispositif_ouvert", "projet_contrat_date_conclusion"),
 }
 
 

@@ -1,5 +1,6 @@
 """CDD senior (art. D.1242-2 du code du travail) : plus de 57 ans, inscrit depuis plus de 3 mois ou en CSP."""
 
+import numpy as np
 from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_france.model.base import Individu
 
@@ -17,6 +18,7 @@ from openfisca_clara.tri_etat import (
 )
 from openfisca_clara.variables.criteres.inscription import critere_categorie_parmi
 from openfisca_clara.variables.profil.inscription import CategorieDemandeurEmploi
+from openfisca_clara.variables.projet.embauche import combiner_possibles, dates_conclusion_possibles
 
 P = "clara.etat.cdd_senior"
 REFERENCE = "https://www.service-public.fr/particuliers/vosdroits/F15759"
@@ -26,11 +28,15 @@ class etat_cdd_senior_dispositif_ouvert(Variable):
     value_type = int
     entity = Individu
     definition_period = MONTH
-    label = "CDD senior : dispositif ouvert à la date de la demande"
+    label = "CDD senior : contrat conclu pendant que le dispositif était ouvert (abrogé pour les contrats conclus à partir du 29 décembre 2025)"
     reference = REFERENCE
 
     def formula(individu, period, parameters):
-        return critere_ouverture(parameters, individu("date_demande", period), f"{P}.ouvert")
+        # Issue 8 classe c : la date de conclusion du contrat ; inconnue, chaque date possible avant son début ; sans
+        # date de contrat, la date de la demande (l'embauche envisagée maintenant).
+        demande = individu("date_demande", period)
+        possibles = [np.where(date_renseignee(d), d, demande) for d in dates_conclusion_possibles(individu, period, parameters, P)]
+        return combiner_possibles([critere_ouverture(parameters, d, f"{P}.ouvert") for d in possibles])
 
 
 class etat_cdd_senior_age(Variable):
