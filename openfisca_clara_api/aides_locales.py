@@ -615,6 +615,7 @@ def _formule_montant(aide, entrees):
     selon, arbre = [], aide.donnees["parametres"]
     for morceau in montant["parametre"].split("."):
         arbre = arbre.get(morceau, {}) if isinstance(arbre, dict) else {}
+    racine = arbre  # les données déclarées du nœud du montant (pour compter les tranches d'un barème)
     for fait in montant.get("selon", ()):
         cles = {cle for cle in arbre if cle not in ("description", "metadata", "documentation")}
         selon.append((entrees[fait][0], entrees[fait][1], cles))
@@ -623,11 +624,14 @@ def _formule_montant(aide, entrees):
     part = montant.get("part_du_cout")
     nom_statut = f"{aide.prefixe}_statut"
 
-    def valeur_noeud(noeud, individu, period, rang=0):
+    def valeur_noeud(noeud, individu, period, rang=0, donnees=None):
         """Montant lu dans un nœud indexé par les choix de `selon` ; choix inconnu : le plus élevé."""
+        donnees = racine if donnees is None else donnees
         if rang == len(selon):
             if noeud is None:
                 return np.full(individu.count, np.nan)
+            if bareme and len(noeud.thresholds) < len(donnees.get("brackets", ()) if isinstance(donnees, dict) else ()):
+                return np.full(individu.count, np.nan)  # une tranche sans valeur (null) à cette date : barème non publié
             if bareme:  # un barème à montants (tranches) sur le fait ; fait inconnu : le montant le plus élevé
                 base = individu(_nom_fait(aide, entrees, bareme["fait"]), period)
                 plus_haut = max((float(m) for m in noeud.amounts if m is not None), default=np.nan)
@@ -636,7 +640,11 @@ def _formule_montant(aide, entrees):
             return np.full(individu.count, float(noeud))
         variable, enum, cles = selon[rang]
         choix = individu(variable, period)
-        valeurs = {m.index: valeur_noeud(lire(noeud, m.name), individu, period, rang + 1) for m in enum if m.name in cles}
+        valeurs = {
+            m.index: valeur_noeud(lire(noeud, m.name), individu, period, rang + 1, donnees.get(m.name, {}) if isinstance(donnees, dict) else {})
+            for m in enum
+            if m.name in cles
+        }
         resultat = np.zeros(individu.count)  # un choix sans montant (« aucun ») : 0
         for indice, valeur in valeurs.items():
             resultat = np.where(choix == indice, valeur, resultat)
@@ -670,6 +678,13 @@ def _formule_montant(aide, entrees):
 
 
 def _a_des_valeurs_nulles(noeud):
+    if isinstance(noeud, dict) and isinstance(noeud.get("brackets"), list):  # un barème : chaque seuil et montant daté
+        return any(
+            _a_des_valeurs_nulles(v if "values" in v else {"values": v})
+            for tranche in noeud["brackets"]
+            for cle, v in tranche.items()
+            if cle in ("threshold", "amount") and isinstance(v, dict)
+        )
     if isinstance(noeud, dict):
         if "values" in noeud:
             return any(v is None or (isinstance(v, dict) and v.get("value") is None) for v in noeud["values"].values())

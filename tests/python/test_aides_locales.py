@@ -94,3 +94,13 @@ def test_hors_territoire_une_aide_locale_ne_calcule_que_son_critere_de_residence
     criteres = {nom for nom in calcules if nom.startswith("region_nouvelle_aquitaine_clea_") and nom != "region_nouvelle_aquitaine_clea_statut"}
     assert criteres == {"region_nouvelle_aquitaine_clea_residence"}
     assert np.all(simulation.calculate("region_nouvelle_aquitaine_clea_montant", "2025-06") == 0)
+
+
+def test_un_bareme_avec_une_tranche_nulle_a_des_valeurs_nulles():
+    """Un barème à montants dont un seuil ou un montant vaut null à une date ajoute le critère « montant publié »."""
+    from openfisca_clara_api.aides_locales import _a_des_valeurs_nulles
+
+    bareme = {"brackets": [{"threshold": {"2022-01-01": 0}, "amount": {"2022-01-01": 500, "2024-01-01": None}}, {"threshold": {"2022-01-01": 600}}]}
+    assert _a_des_valeurs_nulles({"b": bareme})
+    assert not _a_des_valeurs_nulles({"b": {"brackets": [{"threshold": {"2022-01-01": 0}, "amount": {"2022-01-01": {"value": 500}}}]}})
+    assert _a_des_valeurs_nulles({"b": {"brackets": [{"threshold": {"2022-01-01": 0}, "amount": {"2024-01-01": {"value": None}}}]}})
