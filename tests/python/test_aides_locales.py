@@ -104,3 +104,23 @@ def test_un_bareme_avec_une_tranche_nulle_a_des_valeurs_nulles():
     assert _a_des_valeurs_nulles({"b": bareme})
     assert not _a_des_valeurs_nulles({"b": {"brackets": [{"threshold": {"2022-01-01": 0}, "amount": {"2022-01-01": {"value": 500}}}]}})
     assert _a_des_valeurs_nulles({"b": {"brackets": [{"threshold": {"2022-01-01": 0}, "amount": {"2024-01-01": {"value": None}}}]}})
+
+
+def test_loire_atlantique_bareme_nul_en_2024_montant_a_verifier(systeme):
+    """Loire-Atlantique (§11.14) : bareme 2022 publié en décembre 2023, tranche nulle au 1er janvier 2024 (sources contradictoires)."""
+    situation = {
+        "individus": {
+            "p": {
+                "date_naissance": {"ETERNITY": "2003-03-15"},
+                "loire_atlantique_permis_categorie_permis": {"2023-12": "b", "2024-01": "b"},
+                "revenu_fiscal_reference_n_2": {"2023-12": 12000, "2024-01": 12000},
+                "nombre_parts_fiscales": {"2023-12": 2, "2024-01": 2},
+            }
+        },
+        "menages": {"m": {"personne_de_reference": ["p"], "depcom": {"2023-12": "44109", "2024-01": "44109"}}},
+        "familles": {"f": {"parents": ["p"]}},
+        "foyers_fiscaux": {"ff": {"declarants": ["p"]}},
+    }
+    simulation = SimulationBuilder().build_from_entities(systeme, situation)
+    assert simulation.calculate("loire_atlantique_permis_montant_publie", "2023-12").tolist() == [1]
+    assert simulation.calculate("loire_atlantique_permis_montant_publie", "2024-01").tolist() == [0]
