@@ -44,7 +44,7 @@ from openfisca_clara.tri_etat import (
     reponse_oui,
     statut,
 )
-from openfisca_clara.variables.criteres.age_a_une_date import critere_age
+from openfisca_clara.variables.criteres.age_a_une_date import bornes_age, critere_age
 from openfisca_clara.variables.profil.inscription import CATEGORIES_INDETERMINEES, CategorieDemandeurEmploi
 from openfisca_clara_api.catalogue import UNITES_MONTANT
 
@@ -53,20 +53,21 @@ DESACTIVER = "CLARA_SANS_AIDES_LOCALES"  # `1` : système sans les aides locales
 
 _CHAINE = {"type": "string", "minLength": 1}
 _NOM = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
+_PARAMETRE = {"type": "string", "pattern": "^[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*$"}  # relatif à l'aide, ou absolu `clara.…`
 _REFERENCE = {
     "type": "object",
     "required": ["title", "href"],
     "properties": {"title": _CHAINE, "href": {"type": "string", "pattern": "^https?://"}},
     "additionalProperties": False,
 }
-_BORNES = {k: _NOM for k in ("au_moins", "au_plus", "moins_de", "plus_de")}
+_BORNES = {k: _PARAMETRE for k in ("au_moins", "au_plus", "moins_de", "plus_de")}
 _CODES = {"type": "array", "items": {"type": "string", "pattern": "^[0-9AB]{2,9}$"}, "minItems": 1, "uniqueItems": True}
 
 # Le vocabulaire des conditions : une clé par condition, avec ses options (et `nom`, `label`, `reference`).
 _CONDITIONS = {
     "ouverture": {
         "type": "object",
-        "properties": {"parametre": _NOM, "avant_historique": {"enum": ["faux", "inconnu"]}, "incertain": _NOM},
+        "properties": {"parametre": _PARAMETRE, "avant_historique": {"enum": ["faux", "inconnu"]}, "incertain": _PARAMETRE},
         "required": ["parametre", "avant_historique"],
         "additionalProperties": False,
     },
@@ -95,7 +96,7 @@ _CONDITIONS = {
         "additionalProperties": False,
     },
     "nombre": {"type": "object", "properties": {"fait": _NOM, **_BORNES}, "required": ["fait"], "minProperties": 2, "additionalProperties": False},
-    "demande_avant_debut_projet": {"type": "object", "properties": {"jours": _NOM}, "required": ["jours"], "additionalProperties": False},
+    "demande_avant_debut_projet": {"type": "object", "properties": {"jours": _PARAMETRE}, "required": ["jours"], "additionalProperties": False},
     "critere": _NOM,
 }
 _CONDITION = {
@@ -138,15 +139,39 @@ SCHEMA = {
             "type": "object",
             "required": ["parametre"],
             "properties": {
-                "parametre": _NOM,
+                "parametre": _PARAMETRE,
                 "selon": {"type": "array", "items": _NOM, "minItems": 1},
+                "par_age": {
+                    "type": "object",
+                    "properties": {
+                        "a_la_date": {"enum": ["demande", "debut_projet"]},
+                        "tranches": {
+                            "type": "array",
+                            "minItems": 2,
+                            "items": {
+                                "type": "object",
+                                "properties": {"moins_de": _PARAMETRE, "montant": _PARAMETRE},
+                                "required": ["montant"],
+                                "additionalProperties": False,
+                            },
+                        },
+                        "tranche_haute_si": _NOM,
+                    },
+                    "required": ["a_la_date", "tranches"],
+                    "additionalProperties": False,
+                },
                 "bareme": {
                     "type": "object",
                     "properties": {"fait": _NOM, "borne_haute_incluse": {"type": "boolean"}},
                     "required": ["fait", "borne_haute_incluse"],
                     "additionalProperties": False,
                 },
-                "part_du_cout": {"type": "object", "properties": {"fait": _NOM, "taux": _NOM}, "required": ["fait", "taux"], "additionalProperties": False},
+                "part_du_cout": {
+                    "type": "object",
+                    "properties": {"fait": _NOM, "taux": _PARAMETRE},
+                    "required": ["fait", "taux"],
+                    "additionalProperties": False,
+                },
                 "label": _CHAINE,
             },
             "additionalProperties": False,
@@ -314,6 +339,17 @@ def _verifier_references(aide):
         _feuille(aide, montant["parametre"], ["montant", "parametre"])
         if "part_du_cout" in montant:
             _feuille(aide, montant["part_du_cout"]["taux"], ["montant", "part_du_cout", "taux"])
+        par_age = montant.get("par_age")
+        if par_age:
+            tranches = par_age["tranches"]
+            for rang, tranche in enumerate(tranches):
+                if ("moins_de" in tranche) == (rang == len(tranches) - 1):
+                    raise aide.erreur(["montant", "par_age", "tranches", rang], "chaque tranche sauf la dernière a sa borne `moins_de`")
+                if "moins_de" in tranche:
+                    _feuille(aide, tranche["moins_de"], ["montant", "par_age", "tranches", rang, "moins_de"])
+            fait = par_age.get("tranche_haute_si")
+            if fait in entrees and entrees[fait]["type"] != "reponse":
+                raise aide.erreur(["montant", "par_age", "tranche_haute_si"], f"{fait!r} doit être un fait oui/non")
         for rang, fait in enumerate(montant.get("selon", ())):
             if fait not in entrees or entrees[fait]["type"] != "choix":
                 raise aide.erreur(["montant", "selon", rang], f"{fait!r} doit être une entrée de type choix du fichier")
@@ -622,9 +658,32 @@ def _formule_montant(aide, entrees):
         arbre = next((arbre[c] for c in sorted(cles)), {})
     bareme = montant.get("bareme")
     part = montant.get("part_du_cout")
+    par_age = montant.get("par_age")
     nom_statut = f"{aide.prefixe}_statut"
 
-    def valeur_noeud(noeud, individu, period, rang=0, donnees=None):
+    def tranches_possibles(individu, period, parameters):
+        """Pour chaque tranche d'âge de `par_age` : la personne peut-elle y être ? Âge inconnu : toutes les tranches."""
+        if not par_age:
+            return None
+        demande = individu("date_demande", period)
+        if par_age["a_la_date"] == "debut_projet":
+            debut = individu("projet_date_debut", period)
+            debut_connu = date_renseignee(debut)
+            connu, age_min, age_max = bornes_age(individu, period, np.where(debut_connu, debut, demande))
+            age_max = np.where(debut_connu, age_max, np.inf)  # entrée non datée : au moins l'âge à la demande
+        else:
+            connu, age_min, age_max = bornes_age(individu, period, demande)
+        possibles, bas = [], np.full(individu.count, -np.inf)
+        for tranche in par_age["tranches"]:
+            haut = parametre_aux_dates(parameters, demande, aide.parametre(tranche["moins_de"])) if "moins_de" in tranche else np.full(individu.count, np.inf)
+            possibles.append(~connu | np.isnan(bas) | np.isnan(haut) | ((age_max >= bas) & (age_min < haut)))
+            bas = haut
+        if par_age.get("tranche_haute_si"):  # oui : la tranche la plus haute ; inconnu : elle aussi est possible
+            reponse = individu(_nom_fait(aide, entrees, par_age["tranche_haute_si"]), period)
+            possibles = [p & (reponse != Reponse.oui) for p in possibles[:-1]] + [possibles[-1] | (reponse != Reponse.non)]
+        return possibles
+
+    def valeur_noeud(noeud, individu, period, rang=0, donnees=None, possibles=None):
         """Montant lu dans un nœud indexé par les choix de `selon` ; choix inconnu : le plus élevé."""
         donnees = racine if donnees is None else donnees
         if rang == len(selon):
@@ -632,6 +691,12 @@ def _formule_montant(aide, entrees):
                 return np.full(individu.count, np.nan)
             if bareme and len(noeud.thresholds) < len(donnees.get("brackets", ()) if isinstance(donnees, dict) else ()):
                 return np.full(individu.count, np.nan)  # une tranche sans valeur (null) à cette date : barème non publié
+            if par_age:  # le montant de la tranche d'âge ; plusieurs tranches possibles : le plus élevé
+                resultat = np.full(individu.count, -np.inf)
+                for tranche, possible in zip(par_age["tranches"], possibles, strict=True):
+                    valeur = lire(noeud, tranche["montant"])
+                    resultat = np.where(possible, np.fmax(resultat, np.nan if valeur is None else float(valeur)), resultat)
+                return np.where(np.isinf(resultat), np.nan, resultat)
             if bareme:  # un barème à montants (tranches) sur le fait ; fait inconnu : le montant le plus élevé
                 base = individu(_nom_fait(aide, entrees, bareme["fait"]), period)
                 plus_haut = max((float(m) for m in noeud.amounts if m is not None), default=np.nan)
@@ -641,7 +706,7 @@ def _formule_montant(aide, entrees):
         variable, enum, cles = selon[rang]
         choix = individu(variable, period)
         valeurs = {
-            m.index: valeur_noeud(lire(noeud, m.name), individu, period, rang + 1, donnees.get(m.name, {}) if isinstance(donnees, dict) else {})
+            m.index: valeur_noeud(lire(noeud, m.name), individu, period, rang + 1, donnees.get(m.name, {}) if isinstance(donnees, dict) else {}, possibles)
             for m in enum
             if m.name in cles
         }
@@ -657,9 +722,10 @@ def _formule_montant(aide, entrees):
         if (statut_aide == StatutEligibilite.non_eligible).all():
             return np.zeros(individu.count)
         dates = individu("date_demande", period)
+        possibles = tranches_possibles(individu, period, parameters)
         resultat = np.full(individu.count, np.nan)
         for masque, p in par_date(parameters, dates):
-            resultat[masque] = valeur_noeud(lire(p, chemin), individu, period)[masque]
+            resultat[masque] = valeur_noeud(lire(p, chemin), individu, period, possibles=possibles)[masque]
         if part:
             cout = individu(_nom_fait(aide, entrees, part["fait"]), period)
             taux = parametre_aux_dates(parameters, dates, aide.parametre(part["taux"]))
@@ -668,10 +734,11 @@ def _formule_montant(aide, entrees):
 
     def connu(individu, period, parameters):
         dates = individu("date_demande", period)
+        possibles = tranches_possibles(individu, period, parameters)
         resultat = np.full(individu.count, np.nan)
         for masque, p in par_date(parameters, dates):
             noeud = lire(p, chemin)
-            resultat[masque] = np.nan if noeud is None else valeur_noeud(noeud, individu, period)[masque]
+            resultat[masque] = np.nan if noeud is None else valeur_noeud(noeud, individu, period, possibles=possibles)[masque]
         return critere_montant_calculable(~np.isnan(resultat))
 
     return formule, connu
@@ -714,7 +781,8 @@ def compiler(aide, systeme):
     montant = aide.donnees.get("montant")
     if montant:
         formule_montant, montant_connu = _formule_montant(aide, entrees)
-        if _a_des_valeurs_nulles(aide.donnees["parametres"].get(montant["parametre"].split(".")[0], {})):
+        absolu = montant["parametre"].startswith("clara.")  # un barème partagé : ses valeurs nulles ne se voient pas ici
+        if absolu or _a_des_valeurs_nulles(aide.donnees["parametres"].get(montant["parametre"].split(".")[0], {})):
             ajouter_critere("montant_publie", "Le montant de l'aide est publié à la date de la demande", montant_connu)
 
     fiche = aide.donnees["fiche"]

@@ -101,7 +101,7 @@ SCHEMA = {
         "parametre_ouverture": _CHAINE,
         "debut": {"oneOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
         "fin": {"oneOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
-        "rulebook": {"oneOf": [{"type": "string", "pattern": "^§\\d+(\\.\\d+)*$"}, {"type": "null"}]},
+        "rulebook": {"oneOf": [{"type": "string", "pattern": "^§R?\\d+(\\.\\d+)*$"}, {"type": "null"}]},
         "references": {"type": "array", "items": _REFERENCE, "minItems": 1},
     },
     "additionalProperties": False,

@@ -124,3 +124,36 @@ def test_loire_atlantique_bareme_nul_en_2024_montant_a_verifier(systeme):
     simulation = SimulationBuilder().build_from_entities(systeme, situation)
     assert simulation.calculate("loire_atlantique_permis_montant_publie", "2023-12").tolist() == [1]
     assert simulation.calculate("loire_atlantique_permis_montant_publie", "2024-01").tolist() == [0]
+
+
+PAR_AGE = """\
+montant:
+  parametre: clara.regions.remuneration_stagiaires.montant
+  par_age:
+    a_la_date: debut_projet
+    tranches:
+      - {moins_de: clara.regions.remuneration_stagiaires.age_majorite, montant: moins_18_ans}
+      - {moins_de: clara.regions.remuneration_stagiaires.age_taux_plein, montant: de_18_a_25_ans}
+      - {montant: taux_plein}
+"""
+
+
+def test_un_montant_par_tranche_d_age_lit_un_bareme_partage():
+    """`montant.par_age` (barème par âge) et les noms absolus `clara.…` de paramètres passent la validation."""
+    aide = _lire(MINIMAL + PAR_AGE)
+    assert aide.donnees["montant"]["par_age"]["tranches"][2] == {"montant": "taux_plein"}
+    texte = MINIMAL.replace("{parametre: ouvert,", "{parametre: clara.regions.remuneration_stagiaires.bareme_publie,")
+    assert _lire(texte).donnees["conditions"][0]["ouverture"]["parametre"].startswith("clara.")
+
+
+@pytest.mark.parametrize(
+    ("remplacer", "par", "attendu"),
+    [
+        ("      - {montant: taux_plein}\n", "", "montant.par_age.tranches.1 » : chaque tranche sauf la dernière a sa borne"),
+        ("{montant: taux_plein}", "{moins_de: clara.x, montant: taux_plein}", "montant.par_age.tranches.2 » : chaque tranche sauf la dernière"),
+        ("a_la_date: debut_projet", "a_la_date: naissance", "montant.par_age.a_la_date"),
+    ],
+)
+def test_un_montant_par_age_mal_forme_est_refuse(remplacer, par, attendu):
+    with pytest.raises(ErreurAideLocale, match=attendu.replace(".", r"\.").replace("(", r"\(")):
+        _lire(MINIMAL + PAR_AGE.replace(remplacer, par))
