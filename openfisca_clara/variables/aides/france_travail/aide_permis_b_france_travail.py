@@ -247,16 +247,6 @@ class france_travail_aide_permis_b_premiere_fois(Variable):
         return non(reponse_oui(individu("france_travail_aide_permis_b_deja_recue", period)))
 
 
-class france_travail_aide_permis_b_titulaire_permis_b(Variable):
-    value_type = Enum
-    possible_values = Reponse
-    default_value = Reponse.non_renseigne
-    entity = Individu
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
-    label = "Être déjà titulaire du permis B (permis valide)"
-
-
 class france_travail_aide_permis_b_sans_permis(Variable):
     value_type = int
     entity = Individu
@@ -265,7 +255,7 @@ class france_travail_aide_permis_b_sans_permis(Variable):
     reference = REFERENCE
 
     def formula(individu, period):
-        return non(reponse_oui(individu("france_travail_aide_permis_b_titulaire_permis_b", period)))
+        return non(reponse_oui(individu("titulaire_permis_b", period)))
 
 
 CRITERES = (
