@@ -172,6 +172,7 @@ SCHEMA = {
                     "required": ["fait", "taux"],
                     "additionalProperties": False,
                 },
+                "nul_non_eligible": _CHAINE,  # un montant nul (tranche à 0 €) rend l'aide non éligible : le libellé de ce critère
                 "label": _CHAINE,
             },
             "additionalProperties": False,
@@ -698,6 +699,8 @@ def _formule_montant(aide, entrees):
                     resultat = np.where(possible, np.fmax(resultat, np.nan if valeur is None else float(valeur)), resultat)
                 return np.where(np.isinf(resultat), np.nan, resultat)
             if bareme:  # un barème à montants (tranches) sur le fait ; fait inconnu : le montant le plus élevé
+                if not len(noeud.thresholds):  # pas de tranche à cette date (avant le barème) : montant inconnu
+                    return np.full(individu.count, np.nan)
                 base = individu(_nom_fait(aide, entrees, bareme["fait"]), period)
                 plus_haut = max((float(m) for m in noeud.amounts if m is not None), default=np.nan)
                 selon_base = noeud.calc(np.maximum(base, 0), right=bareme.get("borne_haute_incluse", False))
@@ -732,16 +735,25 @@ def _formule_montant(aide, entrees):
             resultat = np.where(cout >= 0, np.fmin(cout * taux, resultat), resultat)
         return np.where(statut_aide != StatutEligibilite.non_eligible, np.nan_to_num(resultat), 0)
 
-    def connu(individu, period, parameters):
+    def brut(individu, period, parameters):
+        """Le montant selon les paramètres et les faits, sans le statut (NaN : paramètre nul à la date)."""
         dates = individu("date_demande", period)
         possibles = tranches_possibles(individu, period, parameters)
         resultat = np.full(individu.count, np.nan)
         for masque, p in par_date(parameters, dates):
             noeud = lire(p, chemin)
             resultat[masque] = np.nan if noeud is None else valeur_noeud(noeud, individu, period, possibles=possibles)[masque]
-        return critere_montant_calculable(~np.isnan(resultat))
+        return resultat
 
-    return formule, connu
+    def connu(individu, period, parameters):
+        return critere_montant_calculable(~np.isnan(brut(individu, period, parameters)))
+
+    def positif(individu, period, parameters):
+        """Vrai si le montant (le plus élevé possible quand un fait est inconnu) est positif ; faux s'il est nul."""
+        resultat = brut(individu, period, parameters)
+        return critere(~np.isnan(resultat), np.nan_to_num(resultat) > 0)
+
+    return formule, connu, positif
 
 
 def _a_des_valeurs_nulles(noeud):
@@ -780,10 +792,12 @@ def compiler(aide, systeme):
         ajouter_critere(cond.get("nom", nom), cond.get("label", label), formule, cond)
     montant = aide.donnees.get("montant")
     if montant:
-        formule_montant, montant_connu = _formule_montant(aide, entrees)
+        formule_montant, montant_connu, montant_positif = _formule_montant(aide, entrees)
         absolu = montant["parametre"].startswith("clara.")  # un barème partagé : ses valeurs nulles ne se voient pas ici
         if absolu or _a_des_valeurs_nulles(aide.donnees["parametres"].get(montant["parametre"].split(".")[0], {})):
             ajouter_critere("montant_publie", "Le montant de l'aide est publié à la date de la demande", montant_connu)
+        if "nul_non_eligible" in montant:
+            ajouter_critere("montant_positif", montant["nul_non_eligible"], montant_positif)
 
     fiche = aide.donnees["fiche"]
     nom_statut = f"{aide.prefixe}_statut"
