@@ -157,3 +157,35 @@ def test_un_montant_par_tranche_d_age_lit_un_bareme_partage():
 def test_un_montant_par_age_mal_forme_est_refuse(remplacer, par, attendu):
     with pytest.raises(ErreurAideLocale, match=attendu.replace(".", r"\.").replace("(", r"\(")):
         _lire(MINIMAL + PAR_AGE.replace(remplacer, par))
+
+
+def test_un_montant_nul_rend_l_aide_non_eligible(systeme):
+    """`montant.nul_non_eligible` : une tranche à 0 € est un critère connu faux, jamais « éligible, 0 € » (aide au permis NA)."""
+    situation = {
+        "individus": {
+            "p": {
+                "date_naissance": {"ETERNITY": "2005-03-15"},
+                "suivi_mission_locale": {"2025-06": "oui"},
+                "na_aide_permis_alternance": {"2025-06": "non"},
+                "revenu_fiscal_reference_n_2": {"2025-06": 30002},
+                "nombre_parts_fiscales": {"2025-06": 2},
+            }
+        },
+        "menages": {"m": {"personne_de_reference": ["p"], "depcom": {"2025-06": "33063"}}},
+        "familles": {"f": {"parents": ["p"]}},
+        "foyers_fiscaux": {"ff": {"declarants": ["p"]}},
+    }
+    simulation = SimulationBuilder().build_from_entities(systeme, situation)
+    assert systeme.variables["na_aide_permis_montant_positif"].label.startswith("Avoir un quotient familial")
+    assert simulation.calculate("na_aide_permis_montant_positif", "2025-06").tolist() == [-1]
+    assert simulation.calculate("na_aide_permis_statut", "2025-06").decode_to_str().tolist() == ["non_eligible"]
+
+
+def test_nul_non_eligible_est_un_libelle():
+    texte = MINIMAL + textwrap.dedent("""\
+        montant:
+          parametre: ouvert
+          nul_non_eligible: 12
+        """)
+    with pytest.raises(ErreurAideLocale, match=r"montant.nul_non_eligible"):
+        _lire(texte)

@@ -80,6 +80,24 @@ class quotient_familial_fiscal_mensuel(Variable):
         return np.where(connu, np.maximum(revenu, 0) / 12 / np.where(connu, parts, 1), -1)
 
 
+class quotient_familial_fiscal_annuel(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    unit = "currency"
+    label = "Quotient familial fiscal annuel : revenu fiscal de référence N-2 / nombre de parts, en euros ; −1 : non renseigné"
+    documentation = (
+        "La forme annuelle du quotient fiscal (aide au permis de Nouvelle-Aquitaine, Prima Strada en Corse : « RFR N-2 / nombre de "
+        "parts ») ; calculée des mêmes faits que quotient_familial_fiscal_mensuel, sans division par 12 (pas d'arrondi aux seuils)."
+    )
+
+    def formula(individu, period):
+        revenu = individu("revenu_fiscal_reference_n_2", period)
+        parts = individu("nombre_parts_fiscales", period)
+        connu = (revenu >= 0) & (parts > 0)
+        return np.where(connu, np.maximum(revenu, 0) / np.where(connu, parts, 1), -1)
+
+
 class quotient_familial_caf_declare(Variable):
     value_type = float
     default_value = -1
