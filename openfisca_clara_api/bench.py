@@ -474,6 +474,11 @@ def main(arguments=None):
     if options.lot.strip():
         banc_lot([int(t) for t in options.lot.split(",")], avec_rsa=not options.sans_rsa)
     banc_serveur(systeme, options.requetes)
+    print("(d) Le coût des aides locales")
+    from openfisca_clara_api.mesure_evaluation import comparer_aides_locales
+
+    comparer_aides_locales()
+    print()
     print(f"Banc complet en {time.perf_counter() - debut:.0f} s.")
 
 

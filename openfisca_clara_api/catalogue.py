@@ -184,3 +184,65 @@ def charger_catalogue():
         fiches[fiche["id"]] = fiche
     ordre = list(vocabulaire()["rubriques"])
     return dict(sorted(fiches.items(), key=lambda item: (ordre.index(item[1]["rubrique"]), item[0])))
+
+
+# Les filtres géographiques de GET /aides : les aides qui existent dans une commune, un département ou une région.
+FILTRES_TERRITOIRE = ("depcom", "departement", "region")
+
+
+def _lieux(filtre, code):
+    """(régions, départements, communes, EPCI) couverts par le lieu demandé, en codes INSEE / SIREN ; None si inconnu."""
+    from openfisca_clara.geographie import table
+
+    t = table()
+    if filtre == "depcom":
+        connu, rang = t.indices([code])
+        if not connu[0]:
+            return None
+        return {t.regions[rang[0]]}, {t.departements[rang[0]]}, {code}, {t.epci[rang[0]]} - {""}
+    if filtre == "departement":
+        if code not in t.noms_departements:
+            return None
+        dedans = t.departements == code
+        return {t.region_du_departement[code]}, {code}, set(t.codes[dedans]), set(t.epci[dedans]) - {""}
+    if code not in t.noms_regions:
+        return None
+    dedans = t.regions == code
+    return {code}, set(t.departements[dedans]), set(t.codes[dedans]), set(t.epci[dedans]) - {""}
+
+
+def codes_attendus(filtre):
+    """Les codes connus d'un filtre géographique (pour le message d'erreur : au plus les départements et régions)."""
+    from openfisca_clara.geographie import table
+
+    return {"departement": sorted(table().noms_departements), "region": sorted(table().noms_regions)}.get(filtre, ["un code INSEE de commune (5 caractères)"])
+
+
+def filtrer_par_territoire(fiches, filtre, code):
+    """Les fiches des aides qui existent quelque part dans le lieu (les nationales toujours) ; None si le code est inconnu.
+
+    Une commune : les aides de sa région, de son département, de son EPCI et d'elle-même. Un département ou une
+    région : aussi celles de chaque département, EPCI ou commune qu'il contient.
+    """
+    lieux = _lieux(filtre, code)
+    if lieux is None:
+        return None
+    regions, departements, communes, epci = lieux
+    from openfisca_france.model.caracteristiques_socio_demographiques.logement import TypesCodeInseeRegion
+
+    noms_regions = {TypesCodeInseeRegion(c).name for c in regions if c in {m.value for m in TypesCodeInseeRegion}}
+    retenues = []
+    for fiche in fiches:
+        territoire = fiche["territoire"]
+        if territoire == "national":
+            retenues.append(fiche)
+            continue
+        if (
+            noms_regions.intersection(territoire.get("regions", ()))
+            or departements.intersection(territoire.get("departements", ()))
+            or communes.intersection(territoire.get("communes", ()))
+            or epci.intersection(territoire.get("epci", ()))
+            or (territoire.get("outre_mer") and any(d.startswith("97") for d in departements))
+        ):
+            retenues.append(fiche)
+    return retenues

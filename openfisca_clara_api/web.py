@@ -4,7 +4,7 @@
 changer (/calculate, /trace, /variables, /variable/<id>, /parameters, /parameter/<id>, /entities, /spec)
 et ajoute :
 
-* `GET /aides` : le catalogue, filtrable par `rubrique` et `besoin` (paramètres répétables) ;
+* `GET /aides` : le catalogue, filtrable par `rubrique` et `besoin` (paramètres répétables) et par lieu (`depcom`, `departement` ou `region`) ;
 * `GET /aides/<id>` : une fiche ;
 * `POST /evaluation` : `{"situation", "periode", "personne"?, "rubriques"?, "besoins"?, "aides"?, "detail"?}`,
   la réponse complète de `openfisca_clara_api.evaluation.evaluer`.
@@ -38,8 +38,8 @@ from openfisca_web_api import handlers
 from werkzeug.exceptions import HTTPException
 
 from openfisca_clara_api.accueil import brancher_page
+from openfisca_clara_api.catalogue import FILTRES_TERRITOIRE, charger_catalogue, codes_attendus, filtrer_par_territoire, vocabulaire
 from openfisca_clara_api.catalogue import SCHEMA as SCHEMA_FICHE
-from openfisca_clara_api.catalogue import charger_catalogue, vocabulaire
 from openfisca_clara_api.compat import IdentiteWSGI, brancher_constructeur, creer_application_openfisca, donnees_openfisca, info_spec
 from openfisca_clara_api.erreurs import MOTIF_IDENTIFIANT, ErreurEntree, depuis_openfisca, message_identifiant
 from openfisca_clara_api.faits_openfisca_france import retirer_ajouts, traduire
@@ -49,7 +49,7 @@ from openfisca_clara_api.systeme import ConstructeurSimulation, construire_syste
 ROUTES_CLARA = ("/aides", "/evaluation")
 CHAMPS_EVALUATION = ("situation", "periode", "personne", "rubriques", "besoins", "aides", "detail")
 DETAIL_PAR_DEFAUT = "resume"  # /evaluation répond ce qu'un client affiche ; « complet » pour la fiche et tous les critères
-FILTRES_AIDES = ("rubrique", "besoin")  # GET /aides?rubrique=…&besoin=…, répétables
+FILTRES_AIDES = ("rubrique", "besoin", *FILTRES_TERRITOIRE)  # GET /aides?rubrique=…&besoin=… (répétables), &depcom= | &departement= | &region=
 TYPES_JSON = ("application/json",)
 
 # Bornes des types numpy d'OpenFisca : int32 et float32 ; au-delà, numpy déborde ou donne inf.
@@ -270,6 +270,16 @@ def lister_aides():
         for fiche in charger_catalogue().values()
         if (not rubriques or fiche["rubrique"] in rubriques) and (not besoins or besoins.intersection(fiche["besoins"]))
     ]
+    lieux = [nom for nom in FILTRES_TERRITOIRE if nom in request.args]
+    if len(lieux) > 1:
+        return erreur_clara(400, lieux[1], f"Un seul filtre géographique à la fois : {lieux[0]!r} ou {lieux[1]!r}.", list(FILTRES_TERRITOIRE))
+    for nom in lieux:
+        valeurs = request.args.getlist(nom)
+        if len(valeurs) != 1:
+            return erreur_clara(400, nom, f"Le filtre {nom!r} prend une seule valeur.", codes_attendus(nom))
+        aides = filtrer_par_territoire(aides, nom, valeurs[0])
+        if aides is None:
+            return erreur_clara(400, nom, f"Code inconnu pour le filtre {nom!r} : {valeurs[0]!r}.", codes_attendus(nom))
     return reponse_json({"total": len(aides), "aides": aides})
 
 
@@ -564,7 +574,7 @@ def completer_spec(spec, exemple, periode):
     spec.setdefault("tags", []).append({"name": "Clara", "description": "Le catalogue des aides au retour à l'emploi et leur évaluation."})
     spec["paths"]["/aides"] = {
         "get": {
-            "summary": "Le catalogue des aides, filtrable par rubrique et par besoin",
+            "summary": "Le catalogue des aides, filtrable par rubrique, par besoin et par lieu (un seul filtre géographique)",
             "tags": ["Clara"],
             "operationId": "listerAides",
             "parameters": [
@@ -584,6 +594,22 @@ def completer_spec(spec, exemple, periode):
                     "schema": {"type": "array", "items": {"type": "string", "enum": list(vocab["besoins"])}},
                     "description": "Garder les aides qui répondent à au moins un de ces besoins (répétable)",
                 },
+                *(
+                    {"name": nom, "in": "query", "required": False, "schema": {"type": "string", "pattern": motif}, "description": description}
+                    for nom, motif, description in (
+                        (
+                            "depcom",
+                            "^(\\d{5}|2[AB]\\d{3})$",
+                            "Les aides qui existent dans cette commune (code INSEE) : nationales, de sa région, de son département, de son EPCI, d'elle-même",
+                        ),
+                        ("departement", "^(\\d{2}|2[AB]|97\\d)$", "Les aides qui existent dans ce département (code INSEE), ou dans l'une de ses communes"),
+                        (
+                            "region",
+                            "^\\d{2}$",
+                            "Les aides qui existent dans cette région (code INSEE : 75, 01 pour la Guadeloupe), ou dans l'un de ses territoires",
+                        ),
+                    )
+                ),
             ],
             "responses": {
                 "200": {"description": "Les fiches retenues", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fiches"}}}},

@@ -123,6 +123,47 @@ def test_aides_filtres_par_rubrique_et_besoin(client):
     assert ids == [i for i, f in catalogue.items() if f["rubrique"] == "mobilite" and "se_former" in f["besoins"]]
 
 
+def _ids(client, requete):
+    reponse = client.get(requete)
+    assert reponse.status_code == 200, reponse.get_data(as_text=True)[:300]
+    return {f["id"] for f in reponse.get_json()["aides"]}
+
+
+def test_aides_filtrees_par_lieu(client):
+    """?depcom, ?departement, ?region : les nationales toujours, les locales qui existent dans le lieu (issue 10)."""
+    catalogue = charger_catalogue()
+    nationales = {i for i, f in catalogue.items() if f["territoire"] == "national"}
+    assert "clea_nouvelle_aquitaine" not in nationales
+    bordeaux = _ids(client, "/aides?depcom=33063")
+    assert nationales <= bordeaux and "clea_nouvelle_aquitaine" in bordeaux
+    assert "clea_nouvelle_aquitaine" not in _ids(client, "/aides?depcom=59350")  # Lille
+    assert "clea_nouvelle_aquitaine" in _ids(client, "/aides?departement=33")
+    assert "clea_nouvelle_aquitaine" in _ids(client, "/aides?region=75")
+    assert "clea_nouvelle_aquitaine" not in _ids(client, "/aides?region=32")
+    assert _ids(client, "/aides?region=32&rubrique=mobilite") == {i for i in nationales if catalogue[i]["rubrique"] == "mobilite"} | {
+        i
+        for i, f in catalogue.items()
+        if f["rubrique"] == "mobilite" and "hauts_de_france" in (f["territoire"] if isinstance(f["territoire"], dict) else {}).get("regions", ())
+    }
+    outre_mer = {i for i, f in catalogue.items() if isinstance(f["territoire"], dict) and f["territoire"].get("outre_mer")}
+    assert outre_mer <= _ids(client, "/aides?depcom=97411") and not outre_mer & _ids(client, "/aides?depcom=75056")
+
+
+@pytest.mark.parametrize(
+    ("requete", "champ"),
+    [
+        ("/aides?depcom=99999", "depcom"),
+        ("/aides?departement=00", "departement"),
+        ("/aides?region=75&depcom=33063", "region"),
+        ("/aides?region=75&region=32", "region"),
+    ],
+)
+def test_un_lieu_inconnu_ou_deux_filtres_geographiques_donnent_un_400_qui_nomme_le_champ(client, requete, champ):
+    reponse = client.get(requete)
+    assert reponse.status_code == 400
+    assert reponse.get_json()["erreur"]["champ"] == champ
+
+
 def test_fiche_d_une_aide(client):
     for identifiant, fiche in charger_catalogue().items():
         reponse = client.get(f"/aides/{identifiant}")
