@@ -626,21 +626,28 @@ def _appeler(formule, individu, period, parameters):
 
 
 def _critere_territoire(aide):
+    """Résider dans le territoire de l'aide, à chaque niveau ce que l'on en sait (issue 10) : une région ou un
+    département connus sans la commune tranchent les aides de leur niveau ; celles d'une commune ou d'un EPCI
+    restent inconnues tant que la commune ne l'est pas."""
     territoire = aide.donnees["territoire"]
 
     def formule(individu, period):
         menage = individu.menage
-        connue = menage("commune_renseignee", period)
-        dedans = np.zeros(individu.count, dtype=bool)
-        if "regions" in territoire:  # les régions d'aujourd'hui, depuis 2016 seulement (non renseignée avant)
-            dedans |= np.isin(menage("region_residence", period), [TypesCodeInseeRegion[_NOMS_REGIONS[code]].index for code in territoire["regions"]])
+        departement = menage("departement_residence", period).astype(str)
+        departement_connu = departement != ""
+        depcom = menage("depcom", period).astype(str)
+        commune_connue = departement_connu & (depcom != "")
+        niveaux = []
+        if "regions" in territoire:  # les régions d'aujourd'hui, depuis 2016 seulement (avant : hors de l'aide)
+            dans_la_region = np.isin(menage("region_residence_code", period).astype(str), territoire["regions"])
+            niveaux.append(critere(departement_connu, dans_la_region & (period.start.year >= 2016)))
         if "departements" in territoire:
-            dedans |= np.isin(menage("departement_residence", period).astype(str), territoire["departements"])
+            niveaux.append(critere(departement_connu, np.isin(departement, territoire["departements"])))
         if "communes" in territoire:
-            dedans |= np.isin(menage("depcom", period).astype(str), territoire["communes"])
+            niveaux.append(critere(commune_connue, np.isin(depcom, territoire["communes"])))
         if "epci" in territoire:
-            dedans |= np.isin(menage("epci_residence", period).astype(str), territoire["epci"])
-        return critere(connue, dedans)
+            niveaux.append(critere(commune_connue, np.isin(menage("epci_residence", period).astype(str), territoire["epci"])))
+        return ou(*niveaux)
 
     return formule
 
