@@ -38,6 +38,7 @@ STATUTS = ("eligible", "a_verifier", "non_eligible")
 VALEURS_CRITERE = {1: ("vrai", "✓"), 0: ("inconnu", "?"), -1: ("faux", "✗")}
 # Les conditions décisives d'abord (Clara, §2.6) : ce qui manque, puis ce qui est acquis.
 ORDRE_CRITERES = {-1: 0, 0: 1, 1: 2}
+COMMUNE = "depcom"  # le fait du lieu de résidence : la première question quand il manque
 FORME_MOIS = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 PLUS_GRAND_FLOAT32 = float(np.finfo(np.float32).max)
 # Les mois évaluables : l'historique des règles et des paramètres (openfisca-france compris) les couvre tous.
@@ -584,7 +585,11 @@ def evaluer(situation, periode, personne=None, rubriques=None, besoins=None, aid
         liste = sorted(par_rubrique[rubrique], key=lambda a: (ordre[a["statut"]], index.tri_labels[a["id"]], a["id"]))
         rubriques_sortie.append({"id": rubrique, "label": index.rubriques[rubrique], "aides": liste})
 
-    classees = sorted(questions.items(), key=lambda item: (-item[1]["seul"], -len(item[1]["aides"]), index.ordre_reponses[item[0]].ordre, item[0]))
+    # La commune d'abord quand elle manque : cette seule réponse tranche toutes les aides locales (issue 10).
+    classees = sorted(
+        questions.items(),
+        key=lambda item: (item[0] != COMMUNE, -item[1]["seul"], -len(item[1]["aides"]), index.ordre_reponses[item[0]].ordre, item[0]),
+    )
     questions_sortie = [_question(index.ordre_reponses[fait], compte["aides"], simulation, explication, periode_) for fait, compte in classees]
 
     comptes = {s: 0 for s in STATUTS}

@@ -184,6 +184,19 @@ def test_questions_classees_par_nombre_d_aides_tranchees(resultats):
     assert manquants == {q["variable"] for q in questions}
 
 
+def test_sans_commune_la_commune_est_la_premiere_question():
+    """Issue 10 : la commune tranche toutes les aides locales, elle est demandée d'abord quand elle manque."""
+    situation = {
+        "individus": {"p": {"age_a_la_date_demande": {PERIODE: 30}, "en_emploi": {PERIODE: "non"}}},
+        "familles": {"f": {"parents": ["p"]}},
+        "foyers_fiscaux": {"ff": {"declarants": ["p"]}},
+        "menages": {"m": {"personne_de_reference": ["p"]}},
+    }
+    questions = evaluer(situation, PERIODE)["questions"]
+    assert questions[0]["variable"] == "depcom"
+    assert "clea_nouvelle_aquitaine" in questions[0]["aides"]
+
+
 def test_repondre_a_la_premiere_question_tranche_au_moins_une_aide(resultats):
     situation = charger_exemple(PARTIELLE)
     question = resultats[PARTIELLE]["questions"][0]
