@@ -9,7 +9,7 @@ INSTALLED_LOCAL := $(VENV_LOCAL)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install chromium test test-local lint serve bench docs clean
+.PHONY: install chromium test test-local lint serve bench docs nouvelle-aide clean
 
 $(INSTALLED): setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ bench: install ## temps, mémoire et latences mesurés sur cette machine
 docs: install ## régénère docs/vocabulaire.md et docs/openfisca-france.md depuis le code
 	$(BIN)/python -m openfisca_clara_api.documentation > docs/vocabulaire.md
 	$(BIN)/python -m openfisca_clara_api.documentation openfisca-france > docs/openfisca-france.md
+
+nouvelle-aide: install ## squelette d'une aide locale et de ses tests : make nouvelle-aide ID=… TERRITOIRE=departement_… DEPARTEMENTS=44 PORTEUR="…"
+	$(BIN)/python scripts/nouvelle_aide.py --id "$(ID)" --territoire "$(TERRITOIRE)" --porteur "$(PORTEUR)" \
+		$(if $(REGIONS),--regions $(REGIONS)) $(if $(DEPARTEMENTS),--departements $(DEPARTEMENTS)) \
+		$(if $(COMMUNES),--communes $(COMMUNES)) $(if $(EPCI),--epci $(EPCI))
 
 clean:
 	rm -rf $(VENV) $(VENV_LOCAL) *.egg-info .pytest_cache .ruff_cache

@@ -201,3 +201,21 @@ def test_le_departement_seul_tranche_une_aide_regionale(systeme):
     assert _residence(systeme, {"departement_residence": {"2025-06": "59"}}) == -1
     assert _residence(systeme, {"depcom": {"2025-06": "33063"}}) == 1
     assert _residence(systeme, {}) == 0
+
+
+def test_le_squelette_de_make_nouvelle_aide_se_lit(tmp_path):
+    """`make nouvelle-aide` écrit un fichier que le compilateur accepte, et son fichier de tests (issue 9, point 5)."""
+    import importlib.util
+    from pathlib import Path
+
+    chemin = Path(__file__).parents[2] / "scripts" / "nouvelle_aide.py"
+    spec = importlib.util.spec_from_file_location("nouvelle_aide", chemin)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(
+        ["--id", "d44_essai", "--territoire", "departement_loire_atlantique", "--porteur", "Département", "--departements", "44", "--racine", str(tmp_path)]
+    )
+    texte = (tmp_path / "openfisca_clara" / "aides_locales" / "departement_loire_atlantique" / "d44_essai.yaml").read_text(encoding="utf-8")
+    aide = lire_fichier(texte, "departement_loire_atlantique/d44_essai.yaml", "departement_loire_atlantique")
+    assert aide.donnees["territoire"]["departements"] == ["44"]
+    assert (tmp_path / "tests" / "aides" / "departement_loire_atlantique" / "d44_essai.yaml").exists()
