@@ -29,3 +29,11 @@ def test_statut_et_montant_de_chaque_aide_sont_documentes(systeme):
                 fausses.append(nom)
     assert not manquantes, f"sans documentation : {manquantes}"
     assert not fausses, f"documentation qui ne nomme pas sa fiche ou contredit son unité : {fausses}"
+
+
+def test_la_couverture_documentee_est_a_jour():
+    """docs/couverture.md suit le catalogue (issue 10) ; le train d'intégration la régénère à chaque lot."""
+    from openfisca_clara_api.couverture import tableau as couverture
+
+    fichier = VOCABULAIRE.with_name("couverture.md")
+    assert fichier.read_text(encoding="utf-8") == couverture(), "régénérer : python -m openfisca_clara_api.couverture > docs/couverture.md"
