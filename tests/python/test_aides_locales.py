@@ -118,10 +118,6 @@ def test_loire_atlantique_bareme_nul_en_2024_montant_a_verifier(systeme):
             }
         },
         "menages": {"m": {"personne_de_reference": ["p"], "depcom": {"2023-12": "44109", "2024-01": "44109"}}},
-def _residence(systeme, menage):
-    situation = {
-        "individus": {"p": {}},
-        "menages": {"m": {"personne_de_reference": ["p"], **menage}},
         "familles": {"f": {"parents": ["p"]}},
         "foyers_fiscaux": {"ff": {"declarants": ["p"]}},
     }
@@ -193,6 +189,16 @@ def test_nul_non_eligible_est_un_libelle():
         """)
     with pytest.raises(ErreurAideLocale, match=r"montant.nul_non_eligible"):
         _lire(texte)
+
+
+def _residence(systeme, menage):
+    situation = {
+        "individus": {"p": {}},
+        "menages": {"m": {"personne_de_reference": ["p"], **menage}},
+        "familles": {"f": {"parents": ["p"]}},
+        "foyers_fiscaux": {"ff": {"declarants": ["p"]}},
+    }
+    simulation = SimulationBuilder().build_from_entities(systeme, situation)
     return int(simulation.calculate("region_nouvelle_aquitaine_clea_residence", "2025-06")[0])
 
 

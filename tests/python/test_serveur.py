@@ -234,8 +234,6 @@ def test_requete_normale_non_touchee():
 
 def test_temps_limite_arrete_un_calcul_openfisca(app, monkeypatch):
     monkeypatch.setenv("CLARA_DELAI_REQUETE", "0.5")
-    # Le budget par requête grandit avec le catalogue : ce test porte sur le temps limite, pas sur le budget.
-    monkeypatch.setattr(module_serveur, "BUDGET_CALCUL", 10**9)
     exemple = app.config["CLARA_EXEMPLE"]["situation"]["individus"]["demandeur"]
     demandes = {nom: valeurs for nom, valeurs in exemple.items() if None in valeurs.values()}  # les statuts et montants
     # Les 100 premiers : 400 personnes restent sous le budget de calcul (BUDGET_CALCUL) quand le catalogue grandit.
