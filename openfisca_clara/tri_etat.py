@@ -355,3 +355,24 @@ def critere_montant_calculable(connu):
     0 € » ni à un plancher : l'aide est « à vérifier » et le fait manquant est nommé (issue 8, classe e).
     """
     return np.where(connu, VRAI, INCONNU).astype(np.int8)
+
+
+def fait_oui_non(classe):
+    """Décorateur des variables d'entrée oui / non : Reponse, « non renseigné » par défaut, individu, mois.
+
+    OpenFisca 44 ne lit que les attributs écrits dans la classe elle-même (pas d'héritage) : le décorateur les y
+    écrit, et la classe ne garde que son libellé (et sa documentation).
+    """
+    from openfisca_core.model_api import MONTH, set_input_dispatch_by_period
+    from openfisca_france.model.base import Individu
+
+    for nom, valeur in (
+        ("value_type", Enum),
+        ("possible_values", Reponse),
+        ("default_value", Reponse.non_renseigne),
+        ("entity", Individu),
+        ("definition_period", MONTH),
+        ("set_input", set_input_dispatch_by_period),
+    ):
+        setattr(classe, nom, valeur)
+    return classe
