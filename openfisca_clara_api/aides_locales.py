@@ -114,7 +114,7 @@ SCHEMA = {
         "territoire": {
             "type": "object",
             "required": ["label"],
-            "properties": {"regions": _CODES, "departements": _CODES, "communes": _CODES, "epci": _CODES, "label": _CHAINE},
+            "properties": {"regions": _CODES, "departements": _CODES, "communes": _CODES, "epci": _CODES, "sauf_epci": _CODES, "label": _CHAINE},
             "minProperties": 2,
             "additionalProperties": False,
         },
@@ -647,7 +647,11 @@ def _critere_territoire(aide):
             niveaux.append(critere(commune_connue, np.isin(depcom, territoire["communes"])))
         if "epci" in territoire:
             niveaux.append(critere(commune_connue, np.isin(menage("epci_residence", period).astype(str), territoire["epci"])))
-        return ou(*niveaux)
+        resultat = ou(*niveaux)
+        if "sauf_epci" in territoire:  # moins des EPCI (un département sauf sa métropole) ; EPCI inconnu : inconnu
+            epci = menage("epci_residence", period).astype(str)
+            resultat = et(resultat, critere(commune_connue & (epci != ""), ~np.isin(epci, territoire["sauf_epci"])))
+        return resultat
 
     return formule
 
