@@ -63,6 +63,18 @@ _REFERENCE = {
 _BORNES = {k: _PARAMETRE for k in ("au_moins", "au_plus", "moins_de", "plus_de")}
 _CODES = {"type": "array", "items": {"type": "string", "pattern": "^[0-9AB]{2,9}$"}, "minItems": 1, "uniqueItems": True}
 
+# Les allocations des conditions percoit_une_de / ne_percoit_aucune_de, et leur nom dans les libellés.
+_ALLOCATIONS = {
+    "are": "l'ARE",
+    "aref": "l'AREF",
+    "asp": "l'ASP",
+    "ass": "l'ASS",
+    "rsa": "le RSA",
+    "aah": "l'AAH",
+    "prime_activite": "la prime d'activité",
+    "allocation_cej": "l'allocation du CEJ",
+}
+
 # Le vocabulaire des conditions : une clé par condition, avec ses options (et `nom`, `label`, `reference`).
 _CONDITIONS = {
     "ouverture": {
@@ -81,12 +93,8 @@ _CONDITIONS = {
     "inscrit_france_travail": {"type": "boolean"},
     "categories": {"type": "array", "items": {"enum": [c.name for c in CategorieDemandeurEmploi if c not in CATEGORIES_INDETERMINEES]}, "minItems": 1},
     "sans_emploi": {"const": True},
-    "percoit_une_de": {"type": "array", "items": {"enum": ["are", "aref", "asp", "ass", "rsa", "aah", "prime_activite", "allocation_cej"]}, "minItems": 1},
-    "ne_percoit_aucune_de": {
-        "type": "array",
-        "items": {"enum": ["are", "aref", "asp", "ass", "rsa", "aah", "prime_activite", "allocation_cej"]},
-        "minItems": 1,
-    },
+    "percoit_une_de": {"type": "array", "items": {"enum": list(_ALLOCATIONS)}, "minItems": 1},
+    "ne_percoit_aucune_de": {"type": "array", "items": {"enum": list(_ALLOCATIONS)}, "minItems": 1},
     "oui": _NOM,
     "non": _NOM,
     "choix": {
@@ -181,18 +189,6 @@ SCHEMA = {
     "additionalProperties": False,
 }
 
-# Libellés par défaut des conditions (un `label` dans le fichier les remplace).
-_ALLOCATIONS = {
-    "are": "l'ARE",
-    "aref": "l'AREF",
-    "asp": "l'ASP",
-    "ass": "l'ASS",
-    "rsa": "le RSA",
-    "aah": "l'AAH",
-    "prime_activite": "la prime d'activité",
-    "allocation_cej": "l'allocation du CEJ",
-}
-
 
 class ErreurAideLocale(ValueError):
     """Un fichier d'aide locale est invalide : le message nomme le fichier, la ligne et le champ."""
@@ -239,9 +235,8 @@ def _lignes(noeud, chemin=(), resultat=None):
     resultat[chemin] = noeud.start_mark.line + 1
     if isinstance(noeud, yaml.MappingNode):
         for cle, valeur in noeud.value:
-            resultat[(*chemin, cle.value)] = cle.start_mark.line + 1
             _lignes(valeur, (*chemin, cle.value), resultat)
-            resultat[(*chemin, cle.value)] = cle.start_mark.line + 1
+            resultat[(*chemin, cle.value)] = cle.start_mark.line + 1  # la ligne de la clé, pas celle de sa valeur
     elif isinstance(noeud, yaml.SequenceNode):
         for rang, enfant in enumerate(noeud.value):
             _lignes(enfant, (*chemin, rang), resultat)

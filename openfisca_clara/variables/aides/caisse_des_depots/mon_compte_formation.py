@@ -12,11 +12,11 @@ from openfisca_france.model.base import Individu
 from openfisca_clara.tri_etat import (
     NON_RENSEIGNE,
     VRAI,
-    Reponse,
     StatutEligibilite,
     critere,
     critere_ouverture,
     et,
+    fait_oui_non,
     non,
     ou,
     parametre_aux_dates,
@@ -77,23 +77,13 @@ class caisse_des_depots_cpf_droits(Variable):
         return critere(renseigne(droits), droits > 0)
 
 
+@fait_oui_non
 class caisse_des_depots_cpf_permis_groupe_leger(Variable):
-    value_type = Enum
-    possible_values = Reponse
-    default_value = Reponse.non_renseigne
-    entity = Individu
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
     label = "Le permis préparé est du groupe léger (voiture ou moto : AM, A1, A2, A, B1, B, BE), pas du groupe lourd (C, D, poids lourds, transport en commun)"
 
 
+@fait_oui_non
 class caisse_des_depots_cpf_permis_cofinancement_tiers(Variable):
-    value_type = Enum
-    possible_values = Reponse
-    default_value = Reponse.non_renseigne
-    entity = Individu
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
     label = (
         "La préparation au permis est aussi financée par un tiers (employeur, opérateur de compétences, État, Région, "
         "France Travail, Agefiph… : art. L.6323-4, II, 2° à 12°)"
